@@ -1,0 +1,14 @@
+// Schema assembly: importing a domain module registers its types and fields on the builder.
+import "./scalars.js";
+import "./errors.js";
+import "../schema/auth/auth.schema.js";
+import "../schema/traffic-source/traffic-source.schema.js";
+import "../schema/network/network.types.js";
+import "../schema/offer/offer.types.js";
+import "../schema/landing/landing.types.js";
+import "../schema/domain/domain.types.js";
+import "../schema/flow/flow.types.js";
+import "../schema/campaign/campaign.schema.js";
+import { builder } from "./builder.js";
+
+export const schema = builder.toSchema({ sortSchema: true });

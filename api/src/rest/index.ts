@@ -1,0 +1,6 @@
+// Every REST route, in one list.
+import { authRoutes } from "./auth.routes.js";
+import { campaignRoutes } from "./campaign.routes.js";
+import type { RestRoute } from "./router.js";
+
+export const restRoutes: RestRoute[] = [...authRoutes, ...campaignRoutes];

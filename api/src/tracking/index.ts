@@ -1,0 +1,20 @@
+// The hot path: public tracking routes. Imports nothing from graphql/ or schema/.
+// Built by createTracking(deps); app.ts offers every request to it before anything else.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Deps } from "../deps.js";
+
+export interface Tracking {
+  /** Handles the request and returns true when the path is a tracking route; false lets app.ts route it on. */
+  handle(req: IncomingMessage, res: ServerResponse, ip: string): boolean;
+  /** Called once the database is migrated and reachable. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createTracking(_deps: Deps): Tracking {
+  return {
+    handle: () => false,
+    start: async () => {},
+    stop: async () => {},
+  };
+}

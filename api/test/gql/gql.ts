@@ -1,0 +1,100 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Viewer {\n    viewer {\n      actorType\n      name\n      permissions { section read write }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on MutationLoginSuccess { data { token expiresAt user { email role } } }\n      ... on Error { message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation CreateKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key apiKey { id prefix scopes { section read write } } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateKeyDocument,
+    "\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on MutationRevokeApiKeySuccess { data { revokedAt } } }\n  }\n": typeof types.RevokeKeyDocument,
+    "\n  mutation CreateSource($input: CreateTrafficSourceInput!) {\n    createTrafficSource(input: $input) {\n      __typename\n      ... on MutationCreateTrafficSourceSuccess { data { id template clickIdParam clickIdMacro campaignIdMacro postbackUrl } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateSourceDocument,
+    "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateCampaignDocument,
+    "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.PgliteCreateCampaignDocument,
+    "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": typeof types.PgliteCampaignsDocument,
+};
+const documents: Documents = {
+    "\n  query Viewer {\n    viewer {\n      actorType\n      name\n      permissions { section read write }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on MutationLoginSuccess { data { token expiresAt user { email role } } }\n      ... on Error { message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation CreateKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key apiKey { id prefix scopes { section read write } } } }\n      ... on Error { message }\n    }\n  }\n": types.CreateKeyDocument,
+    "\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on MutationRevokeApiKeySuccess { data { revokedAt } } }\n  }\n": types.RevokeKeyDocument,
+    "\n  mutation CreateSource($input: CreateTrafficSourceInput!) {\n    createTrafficSource(input: $input) {\n      __typename\n      ... on MutationCreateTrafficSourceSuccess { data { id template clickIdParam clickIdMacro campaignIdMacro postbackUrl } }\n      ... on Error { message }\n    }\n  }\n": types.CreateSourceDocument,
+    "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n": types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n": types.UpdateCampaignDocument,
+    "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n": types.CampaignsDocument,
+    "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": types.PgliteCreateCampaignDocument,
+    "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": types.PgliteCampaignsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      actorType\n      name\n      permissions { section read write }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      actorType\n      name\n      permissions { section read write }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on MutationLoginSuccess { data { token expiresAt user { email role } } }\n      ... on Error { message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on MutationLoginSuccess { data { token expiresAt user { email role } } }\n      ... on Error { message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key apiKey { id prefix scopes { section read write } } } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key apiKey { id prefix scopes { section read write } } } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on MutationRevokeApiKeySuccess { data { revokedAt } } }\n  }\n"): (typeof documents)["\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on MutationRevokeApiKeySuccess { data { revokedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSource($input: CreateTrafficSourceInput!) {\n    createTrafficSource(input: $input) {\n      __typename\n      ... on MutationCreateTrafficSourceSuccess { data { id template clickIdParam clickIdMacro campaignIdMacro postbackUrl } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSource($input: CreateTrafficSourceInput!) {\n    createTrafficSource(input: $input) {\n      __typename\n      ... on MutationCreateTrafficSourceSuccess { data { id template clickIdParam clickIdMacro campaignIdMacro postbackUrl } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n"): (typeof documents)["\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n"): (typeof documents)["\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"): (typeof documents)["\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,43 @@
+// One vitest run for the whole workspace, as projects. `pnpm test` runs them all.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    reporters: process.env.CI ? ["default", "junit"] : ["default"],
+    outputFile: { junit: "test-results/junit.xml" },
+    projects: [
+      {
+        test: {
+          name: "api-unit",
+          root: "api",
+          include: ["src/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/*.pglite.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "api-integration",
+          root: "api",
+          include: ["src/**/*.int.test.ts", "test/**/*.int.test.ts"],
+          environment: "node",
+          globalSetup: ["test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Files run in parallel, each against its own cloned database.
+          fileParallelism: true,
+        },
+      },
+      {
+        test: {
+          name: "api-pglite",
+          root: "api",
+          include: ["test/**/*.pglite.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

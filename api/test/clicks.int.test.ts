@@ -109,3 +109,116 @@ describe("GET /c/:slug", () => {
     expect(await t.app.deps.db.prisma.click.count()).toBe(before);
   });
 });
+
+const BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+const clickIdOf = (r: { cookies: string[] }) => ((r.cookies.find((c) => c.startsWith("_tly_click=")) ?? "").split(";")[0] ?? "").split("=")[1] ?? "";
+
+describe("anti-fraud, caps, binding", () => {
+  it("bot filter sends score >= 50 to the bot URL; score >= 80 blacklists the IP", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    await seedCampaign(t, { slug: "botf", botFilterEnabled: true, botRedirectUrl: "https://bots.example.com/", flows: [{ offers: [{ id: offer }] }] });
+    await reloadConfig(t);
+    // A bot UA alone is 40: not blocked.
+    const a = await click(t, "/c/botf", { "user-agent": BOT_UA, "x-forwarded-for": "198.51.100.1" });
+    expect(a.location.startsWith("https://offer.example.com/")).toBe(true);
+    const rowA = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickIdOf(a) } });
+    expect(rowA).toMatchObject({ fraudScore: 40, isBot: true, fraudReasons: ["bot_ua"], deviceType: "bot" });
+    // Bot UA + 6 clicks in 30 s = 65: blocked; + 21 in 5 min = 95: blacklisted, then +50 too.
+    let last = a;
+    for (let i = 0; i < 25; i++) last = await click(t, "/c/botf", { "user-agent": BOT_UA, "x-forwarded-for": "198.51.100.1" });
+    expect(last.location).toBe("https://bots.example.com/");
+    const row = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickIdOf(last) } });
+    expect(row.outcome).toBe("BOT_BLOCKED");
+    expect(row.fraudScore).toBe(100);
+    expect(row.fraudReasons).toEqual(["bot_ua", "flood_30s", "flood_5m", "blacklisted"]);
+    await expect.poll(() => t.app.deps.db.prisma.ipBlacklist.findUnique({ where: { cidr: "198.51.100.1" } })).toMatchObject({ source: "AUTO" });
+  });
+
+  it("frequency cap per IP, and unique detection by IP+UA", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    await seedCampaign(t, { slug: "freq", freqCapVisits: 2, fallbackUrl: "https://fallback.example.com/", flows: [{ offers: [{ id: offer }] }] });
+    await reloadConfig(t);
+    const h = { "x-forwarded-for": "198.51.100.7" };
+    const r1 = await click(t, "/c/freq", h);
+    const r2 = await click(t, "/c/freq", h);
+    const r3 = await click(t, "/c/freq", h);
+    expect(r1.location.startsWith("https://offer.example.com/")).toBe(true);
+    expect(r2.location.startsWith("https://offer.example.com/")).toBe(true);
+    expect(r3.location).toBe("https://fallback.example.com/");
+    const rows = await t.app.deps.db.prisma.click.findMany({ where: { id: { in: [r1, r2, r3].map(clickIdOf) } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.outcome, r.isUnique])).toEqual([
+      ["ROUTED", true],
+      ["ROUTED", false],
+      ["CAPPED", false],
+    ]);
+  });
+
+  it("capped offers fall through to the next; nothing left goes to the fallback URL", async () => {
+    const capped = await seedOffer(t, { url: "https://capped.example.com/", totalCap: 1 });
+    const next = await seedOffer(t, { url: "https://next.example.com/", dailyCap: 0 });
+    const { id: campaignId } = await seedCampaign(t, {
+      slug: "caps",
+      fallbackUrl: "https://fallback.example.com/",
+      flows: [{ offers: [{ id: capped }, { id: next, weight: 1 }] }],
+    });
+    await reloadConfig(t);
+    // next has a daily cap of 0: always capped, so traffic goes to `capped` until its conversion arrives.
+    expect((await click(t, "/c/caps")).location.startsWith("https://capped.example.com/")).toBe(true);
+    await t.app.deps.bus.publish("conversion:recorded", { conversionId: "x", campaignId, offerId: capped, sourceId: null, change: "created" });
+    await expect.poll(async () => (await click(t, "/c/caps")).location).toBe("https://fallback.example.com/");
+  });
+
+  it("binds a returning visitor to the same lander and offer", async () => {
+    const offers = [
+      await seedOffer(t, { url: "https://b1.example.com/" }),
+      await seedOffer(t, { url: "https://b2.example.com/" }),
+      await seedOffer(t, { url: "https://b3.example.com/" }),
+    ];
+    await seedCampaign(t, { slug: "bind", flows: [{ binding: "BOTH", offers: offers.map((id) => ({ id })) }] });
+    await reloadConfig(t);
+    const first = await click(t, "/c/bind");
+    const vid = (first.cookies.find((c) => c.startsWith("_tly_vid=")) ?? "").split(";")[0] as string;
+    const host = new URL(first.location).host;
+    for (let i = 0; i < 10; i++) expect(new URL((await click(t, "/c/bind", { cookie: vid })).location).host).toBe(host);
+  });
+
+  it("URL landers get macros and vid; retargeting pixels use the intermediate page; protection denies headless browsers", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    const l = await seedLanding(t, { type: "URL", url: "https://lp.example.com/p?s={sub2}" });
+    await seedCampaign(t, { slug: "urll", flows: [{ landings: [{ id: l }], offers: [{ id: offer }] }] });
+    const l2 = await seedLanding(t, { type: "URL", url: "https://lp.example.com/" });
+    await seedCampaign(t, {
+      slug: "pix",
+      retargetingPixels: { facebookPixelId: "123456789012345" },
+      flows: [{ landings: [{ id: l2 }], offers: [{ id: offer }] }],
+    });
+    const l3 = await seedLanding(t, { html: "<p>secret</p>", protectionEnabled: true });
+    await seedCampaign(t, { slug: "prot", flows: [{ landings: [{ id: l3 }], offers: [{ id: offer }] }] });
+    await reloadConfig(t);
+    const r = await click(t, "/c/urll?sub2=q%22");
+    const loc = new URL(r.location);
+    expect(loc.host).toBe("lp.example.com");
+    expect(loc.searchParams.get("s")).toBe('q"');
+    expect(loc.searchParams.get("click_id")).toBe(clickIdOf(r));
+    expect(loc.searchParams.get("vid")).toMatch(UUID);
+    const p = await click(t, "/c/pix");
+    expect(p.status).toBe(200);
+    expect(p.body).toContain("fbq('init','123456789012345')");
+    expect(p.body).toContain("setTimeout(function(){location.replace(");
+    expect((await click(t, "/c/prot", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0.0.0 Safari/537.36" })).body).toBe("Access Denied");
+    expect((await click(t, "/c/prot", { referer: "https://app.adplexity.com/x" })).body).toBe("Access Denied");
+    expect((await click(t, "/c/prot")).body).toContain("secret");
+  });
+
+  it("/offer only redirects to offers of the click's campaign", async () => {
+    const mine = await seedOffer(t, { url: "https://mine.example.com/" });
+    const other = await seedOffer(t, { url: "https://other.example.com/" });
+    const l = await seedLanding(t, { html: "<a href='{{offer_url}}'>x</a>" });
+    await seedCampaign(t, { slug: "own", flows: [{ landings: [{ id: l }], offers: [{ id: mine }] }] });
+    await seedCampaign(t, { slug: "other", flows: [{ offers: [{ id: other }] }] });
+    await reloadConfig(t);
+    const r = await click(t, "/c/own");
+    expect((await click(t, `/offer/${clickIdOf(r)}/${other}`)).status).toBe(404);
+    expect((await click(t, `/offer/${clickIdOf(r)}/${mine}`)).location.startsWith("https://mine.example.com/?sub2=")).toBe(true);
+  });
+});

@@ -165,7 +165,10 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
     };
     flow = selectFlow(c, fv);
     if (flow) {
-      const bindKey = flow.binding !== "NONE" ? `bind:${c.id}:${vidCookie ? visitorId : uniqKey}` : "";
+      // Bound by the visitor cookie; by IP+UA for visitors without one (first visit, cookies blocked).
+      const bindVid = `bind:${c.id}:${visitorId}`;
+      const bindIpUa = `bind:${c.id}:${uniqKey}`;
+      const bindKey = flow.binding !== "NONE" ? (vidCookie ? bindVid : bindIpUa) : "";
       let bound: string[] = [];
       if (bindKey) bound = ((await e.deps.counters.get(bindKey)) ?? "").split("|");
       const f = flow;
@@ -177,7 +180,11 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
       }
       landing ??= pickWeighted(f.landings);
       offer ??= pickOffer(f.offers, e.caps.isCapped);
-      if (bindKey) void e.deps.counters.set(bindKey, `${f.id}|${landing?.id ?? ""}|${offer?.id ?? ""}`, BINDING_MS).catch(() => {});
+      if (bindKey) {
+        const value = `${f.id}|${landing?.id ?? ""}|${offer?.id ?? ""}`;
+        void e.deps.counters.set(bindVid, value, BINDING_MS).catch(() => {});
+        void e.deps.counters.set(bindIpUa, value, BINDING_MS).catch(() => {});
+      }
     } else if (c.defaultOffer?.active && !e.caps.isCapped(c.defaultOffer)) {
       offer = c.defaultOffer;
     }

@@ -49,6 +49,7 @@ export class ClickWriter {
   private segment: { path: string; fh: FileHandle; records: number } | null = null;
   private spoolChain: Promise<void> = Promise.resolve();
   private replaying = false;
+  private replayAgain = false;
   private replayTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private seq = 0;
@@ -177,8 +178,12 @@ export class ClickWriter {
 
   /** Replays every closed spool file in order; when the backlog is gone, new batches go to the database again. */
   async replay(): Promise<void> {
-    if (this.replaying || this.stopped) return;
+    if (this.replaying || this.stopped) {
+      this.replayAgain = true;
+      return;
+    }
     this.replaying = true;
+    this.replayAgain = false;
     try {
       if (!(await this.o.ping())) return this.scheduleReplay(500);
       // Current segment first closed, so everything spooled so far is in closed files.
@@ -195,6 +200,8 @@ export class ClickWriter {
       this.scheduleReplay(1_000);
     } finally {
       this.replaying = false;
+      // Whatever arrived meanwhile (a new outage, files left by a failed pass) gets another pass.
+      if (!this.stopped && (this.replayAgain || this.mode === "spool" || this.spoolFiles().length > 0)) this.scheduleReplay(500);
     }
   }
 

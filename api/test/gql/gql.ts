@@ -38,6 +38,8 @@ type Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": typeof types.PgliteCampaignsDocument,
+    "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n": typeof types.TransferExportDocument,
+    "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.TransferImportDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      actorType\n      name\n      permissions { section read write }\n    }\n  }\n": types.ViewerDocument,
@@ -64,6 +66,8 @@ const documents: Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": types.PgliteCampaignsDocument,
+    "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n": types.TransferExportDocument,
+    "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.TransferImportDocument,
 };
 
 /**
@@ -176,6 +180,14 @@ export function graphql(source: "\n  mutation PgliteCreateCampaign($input: Creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"): (typeof documents)["\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n"): (typeof documents)["\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

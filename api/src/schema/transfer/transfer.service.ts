@@ -16,7 +16,7 @@ import { createFlowInput, flowService } from "../flow/flow.service.js";
 import { createLandingInput, landingService } from "../landing/landing.service.js";
 import { createNetworkInput, networkService } from "../network/network.service.js";
 import { createOfferInput, offerService } from "../offer/offer.service.js";
-import { createProductInput, productService } from "../product/product.service.js";
+import { createProductInput } from "../product/product.service.js";
 import type { Delegate } from "../shared/crud.js";
 import { mapPrismaError, type Tx } from "../shared/write.js";
 import { createSourceInput } from "../traffic-source/traffic-source.service.js";

@@ -38,6 +38,24 @@ type Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": typeof types.PgliteCampaignsDocument,
+    "query RoleReadCampaigns { campaigns(first: 1) { totalCount } }": typeof types.RoleReadCampaignsDocument,
+    "query RoleReadOffers { offers(first: 1) { totalCount } }": typeof types.RoleReadOffersDocument,
+    "query RoleReadLandings { landingPages(first: 1) { totalCount } }": typeof types.RoleReadLandingsDocument,
+    "query RoleReadFlows { flowFilterFields { field } }": typeof types.RoleReadFlowsDocument,
+    "query RoleReadSources { trafficSources(first: 1) { totalCount } }": typeof types.RoleReadSourcesDocument,
+    "query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }": typeof types.RoleReadNetworksDocument,
+    "query RoleReadDomains { domains(first: 1) { totalCount } }": typeof types.RoleReadDomainsDocument,
+    "query RoleReadSettings { settings { accountCurrency } }": typeof types.RoleReadSettingsDocument,
+    "query RoleReadUsers { users(first: 1) { totalCount } }": typeof types.RoleReadUsersDocument,
+    "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": typeof types.RoleWriteCampaignsDocument,
+    "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": typeof types.RoleWriteOffersDocument,
+    "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteLandingsDocument,
+    "mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }": typeof types.RoleWriteFlowsDocument,
+    "mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteSourcesDocument,
+    "mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteNetworksDocument,
+    "mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }": typeof types.RoleWriteDomainsDocument,
+    "mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }": typeof types.RoleWriteSettingsDocument,
+    "mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }": typeof types.RoleWriteUsersDocument,
     "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n": typeof types.TransferExportDocument,
     "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.TransferImportDocument,
 };
@@ -66,6 +84,24 @@ const documents: Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": types.PgliteCampaignsDocument,
+    "query RoleReadCampaigns { campaigns(first: 1) { totalCount } }": types.RoleReadCampaignsDocument,
+    "query RoleReadOffers { offers(first: 1) { totalCount } }": types.RoleReadOffersDocument,
+    "query RoleReadLandings { landingPages(first: 1) { totalCount } }": types.RoleReadLandingsDocument,
+    "query RoleReadFlows { flowFilterFields { field } }": types.RoleReadFlowsDocument,
+    "query RoleReadSources { trafficSources(first: 1) { totalCount } }": types.RoleReadSourcesDocument,
+    "query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }": types.RoleReadNetworksDocument,
+    "query RoleReadDomains { domains(first: 1) { totalCount } }": types.RoleReadDomainsDocument,
+    "query RoleReadSettings { settings { accountCurrency } }": types.RoleReadSettingsDocument,
+    "query RoleReadUsers { users(first: 1) { totalCount } }": types.RoleReadUsersDocument,
+    "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": types.RoleWriteCampaignsDocument,
+    "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": types.RoleWriteOffersDocument,
+    "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": types.RoleWriteLandingsDocument,
+    "mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }": types.RoleWriteFlowsDocument,
+    "mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }": types.RoleWriteSourcesDocument,
+    "mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }": types.RoleWriteNetworksDocument,
+    "mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }": types.RoleWriteDomainsDocument,
+    "mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }": types.RoleWriteSettingsDocument,
+    "mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }": types.RoleWriteUsersDocument,
     "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n": types.TransferExportDocument,
     "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.TransferImportDocument,
 };
@@ -180,6 +216,78 @@ export function graphql(source: "\n  mutation PgliteCreateCampaign($input: Creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"): (typeof documents)["\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadCampaigns { campaigns(first: 1) { totalCount } }"): (typeof documents)["query RoleReadCampaigns { campaigns(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadOffers { offers(first: 1) { totalCount } }"): (typeof documents)["query RoleReadOffers { offers(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadLandings { landingPages(first: 1) { totalCount } }"): (typeof documents)["query RoleReadLandings { landingPages(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadFlows { flowFilterFields { field } }"): (typeof documents)["query RoleReadFlows { flowFilterFields { field } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadSources { trafficSources(first: 1) { totalCount } }"): (typeof documents)["query RoleReadSources { trafficSources(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }"): (typeof documents)["query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadDomains { domains(first: 1) { totalCount } }"): (typeof documents)["query RoleReadDomains { domains(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadSettings { settings { accountCurrency } }"): (typeof documents)["query RoleReadSettings { settings { accountCurrency } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadUsers { users(first: 1) { totalCount } }"): (typeof documents)["query RoleReadUsers { users(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }"): (typeof documents)["mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }"): (typeof documents)["mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,6 +9,7 @@ import "../schema/landing/landing.types.js";
 import "../schema/domain/domain.types.js";
 import "../schema/flow/flow.types.js";
 import "../schema/campaign/campaign.schema.js";
+import "../schema/reports/reports.schema.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

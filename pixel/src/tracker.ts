@@ -24,7 +24,6 @@ const OPT_OUT = "trackily_optout";
 /** True when the visitor or site opted out: `window.trackily_optout = true` or localStorage `trackily_optout=1`. */
 export function optedOut(): boolean {
   try {
-    // biome-ignore lint/suspicious/noExplicitAny: a page-defined flag
     if ((window as any)[OPT_OUT] === true) return true;
     return localStorage.getItem(OPT_OUT) === "1";
   } catch (_e) {

@@ -2,7 +2,8 @@
 import { authRoutes } from "./auth.routes.js";
 import { campaignRoutes } from "./campaign.routes.js";
 import { managementRoutes } from "./management.routes.js";
-import { transferRoutes } from "./transfer.routes.js";
+import { reportRoutes } from "./reports.routes.js";
 import type { RestRoute } from "./router.js";
+import { transferRoutes } from "./transfer.routes.js";
 
-export const restRoutes: RestRoute[] = [...authRoutes, ...campaignRoutes, ...managementRoutes, ...transferRoutes];
+export const restRoutes: RestRoute[] = [...authRoutes, ...campaignRoutes, ...managementRoutes, ...transferRoutes, ...reportRoutes];

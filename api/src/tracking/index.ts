@@ -1,6 +1,7 @@
 // The hot path: public tracking routes. Imports nothing from graphql/ or schema/.
 // Built by createTracking(deps); app.ts offers every request to it before anything else.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { handlePostback } from "../conversions/postback-route.js";
 import type { Deps } from "../deps.js";
 
 export interface Tracking {
@@ -11,9 +12,9 @@ export interface Tracking {
   stop(): Promise<void>;
 }
 
-export function createTracking(_deps: Deps): Tracking {
+export function createTracking(deps: Deps): Tracking {
   return {
-    handle: () => false,
+    handle: (req, res, ip) => handlePostback(deps, req, res, ip),
     start: async () => {},
     stop: async () => {},
   };

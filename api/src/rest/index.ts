@@ -3,6 +3,7 @@ import { authRoutes } from "./auth.routes.js";
 import { campaignRoutes } from "./campaign.routes.js";
 import { conversionRoutes } from "./conversion.routes.js";
 import { managementRoutes } from "./management.routes.js";
+import { reportRoutes } from "./reports.routes.js";
 import type { RestRoute } from "./router.js";
 
-export const restRoutes: RestRoute[] = [...authRoutes, ...campaignRoutes, ...managementRoutes, ...conversionRoutes];
+export const restRoutes: RestRoute[] = [...authRoutes, ...campaignRoutes, ...managementRoutes, ...reportRoutes, ...conversionRoutes];

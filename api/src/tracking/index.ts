@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handlePostback } from "../conversions/postback-route.js";
 import type { Deps } from "../deps.js";
+import { createEventRoutes } from "./events/index.js";
 
 export interface Tracking {
   /** Handles the request and returns true when the path is a tracking route; false lets app.ts route it on. */
@@ -13,8 +14,9 @@ export interface Tracking {
 }
 
 export function createTracking(deps: Deps): Tracking {
+  const routes = [createEventRoutes(deps)];
   return {
-    handle: (req, res, ip) => handlePostback(deps, req, res, ip),
+    handle: (req, res, ip) => handlePostback(deps, req, res, ip) || routes.some((r) => r.handle(req, res, ip)),
     start: async () => {},
     stop: async () => {},
   };

@@ -43,6 +43,9 @@ type Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": typeof types.PgliteCampaignsDocument,
+    "\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n": typeof types.DashDocument,
+    "\n  query Rep($input: GroupedReportInput!) {\n    report(input: $input) {\n      range { from to timezone registration }\n      totalRows\n      totals { clicks conversions revenue }\n      rows { keys labels metrics { clicks unique conversions leads revenue cost profit cr } previous { clicks revenue } deltas { metric change changePct } }\n    }\n  }\n": typeof types.RepDocument,
+    "\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ClicksLogDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      actorType\n      name\n      permissions { section read write }\n    }\n  }\n": types.ViewerDocument,
@@ -74,6 +77,9 @@ const documents: Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": types.PgliteCampaignsDocument,
+    "\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n": types.DashDocument,
+    "\n  query Rep($input: GroupedReportInput!) {\n    report(input: $input) {\n      range { from to timezone registration }\n      totalRows\n      totals { clicks conversions revenue }\n      rows { keys labels metrics { clicks unique conversions leads revenue cost profit cr } previous { clicks revenue } deltas { metric change changePct } }\n    }\n  }\n": types.RepDocument,
+    "\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ClicksLogDocument,
 };
 
 /**
@@ -206,6 +212,18 @@ export function graphql(source: "\n  mutation PgliteCreateCampaign($input: Creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"): (typeof documents)["\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n"): (typeof documents)["\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Rep($input: GroupedReportInput!) {\n    report(input: $input) {\n      range { from to timezone registration }\n      totalRows\n      totals { clicks conversions revenue }\n      rows { keys labels metrics { clicks unique conversions leads revenue cost profit cr } previous { clicks revenue } deltas { metric change changePct } }\n    }\n  }\n"): (typeof documents)["\n  query Rep($input: GroupedReportInput!) {\n    report(input: $input) {\n      range { from to timezone registration }\n      totalRows\n      totals { clicks conversions revenue }\n      rows { keys labels metrics { clicks unique conversions leads revenue cost profit cr } previous { clicks revenue } deltas { metric change changePct } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

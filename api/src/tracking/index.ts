@@ -1,6 +1,7 @@
 // The hot path: public tracking routes. Imports nothing from graphql/ or schema/.
 // Built by createTracking(deps); app.ts offers every request to it before anything else.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { handlePostback } from "../conversions/postback-route.js";
 import type { Deps } from "../deps.js";
 import { createEventRoutes } from "./events/index.js";
 import { handleClick } from "./click/click-route.js";
@@ -42,6 +43,7 @@ export function createTracking(deps: Deps): Tracking {
           return true;
         }
       }
+      if (handlePostback(deps, req, res, ip)) return true;
       return routes.some((r) => r.handle(req, res, ip));
     },
     start: () => engine.start(),

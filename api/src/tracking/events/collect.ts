@@ -10,7 +10,7 @@ import type { Attribution, ClickInfo } from "./attribution.js";
 import { type Guard, refuse, requestCookie } from "./guard.js";
 import { LIMITS, PayloadError, type PixelEvent, parseEvent } from "./payload.js";
 
-export type ConvertFn = (ev: PixelEvent, click: ClickInfo | null, ip: string) => Promise<void>;
+export type ConvertFn = (ev: PixelEvent, click: ClickInfo | null, ip: string) => Promise<unknown>;
 
 export function createCollector(deps: Deps, guard: Guard, attribution: Attribution, convert: ConvertFn) {
   async function record(ev: PixelEvent, click: ClickInfo | null, ip: string): Promise<void> {

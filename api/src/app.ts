@@ -155,7 +155,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       warned = true;
       await sleep(2_000);
     }
-    const applied = await applyMigrations(db.adapterFactory);
+    const applied = await db.withMigrationAdapter((factory) => applyMigrations(factory));
     if (applied.length) logger.info({ applied }, "migrations applied");
     await db.prisma.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const admin = await ensureFirstAdmin(deps);

@@ -1,7 +1,9 @@
 // The hot path: public tracking routes. Imports nothing from graphql/ or schema/.
 // Built by createTracking(deps); app.ts offers every request to it before anything else.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { handlePostback } from "../conversions/postback-route.js";
 import type { Deps } from "../deps.js";
+import { createEventRoutes } from "./events/index.js";
 import { handleClick } from "./click/click-route.js";
 import { ClickEngine } from "./click/engine.js";
 import { handleOffer } from "./click/offer-route.js";
@@ -18,6 +20,7 @@ export interface Tracking {
 
 export function createTracking(deps: Deps): Tracking {
   const engine = new ClickEngine(deps);
+  const routes = [createEventRoutes(deps)];
   return {
     engine,
     handle(req, res, ip) {
@@ -40,7 +43,8 @@ export function createTracking(deps: Deps): Tracking {
           return true;
         }
       }
-      return false;
+      if (handlePostback(deps, req, res, ip)) return true;
+      return routes.some((r) => r.handle(req, res, ip));
     },
     start: () => engine.start(),
     stop: () => engine.stop(),

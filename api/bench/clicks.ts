@@ -146,7 +146,7 @@ end
 async function seed(url: string) {
   const db = await connectDatabase({ databaseUrl: url, dataDir: tmp });
   try {
-    await applyMigrations(db.adapterFactory);
+    await db.withMigrationAdapter((f) => applyMigrations(f));
     const p = db.prisma;
     await p.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const offers: string[] = [];

@@ -21,6 +21,7 @@ import "../schema/user/user.schema.js";
 import "../schema/transfer/transfer.schema.js";
 import "../schema/conversion/conversion.schema.js";
 import "../schema/reports/reports.schema.js";
+import "../schema/clicks/clicks.schema.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -101,7 +101,7 @@ describe("manual cost update", () => {
     const missing = await t.gql(UpdateCost, { input: { clickId: "01938a2e-0000-7000-8000-000000000000", cost: "1" } }, token);
     expect(missing.data?.updateClickCost.__typename).toBe("NotFoundError");
     const from = new Date(Date.now() - 3_600_000);
-    const bulk = await t.gql(BulkCost, { input: { campaignId, from, to: new Date(Date.now() + 1_000), cpc: "0.04" } }, token);
+    const bulk = await t.gql(BulkCost, { input: { campaignId, from: from.toISOString(), to: new Date(Date.now() + 1_000).toISOString(), cpc: "0.04" } }, token);
     expect(bulk.data?.bulkUpdateClickCost).toEqual({ __typename: "MutationBulkUpdateClickCostSuccess", data: { updated: 3, cpc: "0.04" } });
     const rows = await t.app.deps.db.prisma.click.findMany({ where: { campaignId } });
     expect(rows.map((r) => r.cost.toString())).toEqual(["0.04", "0.04", "0.04"]);

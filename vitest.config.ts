@@ -38,6 +38,25 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: "pixel",
+          root: "pixel",
+          include: ["test/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "pixel-browser",
+          root: "api",
+          include: ["test/**/*.browser.test.ts"],
+          environment: "node",
+          globalSetup: ["test/global-setup.ts", "test/helpers/build-pixel.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       "console/vitest.config.ts",
       {
         test: {

@@ -21,6 +21,7 @@ import { sendJson, sendText } from "./lib/http.js";
 import { RangeList, clientIp } from "./lib/ip.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createOutbound } from "./lib/outbound.js";
+import { createOutbox } from "./outbox/worker.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
 import { createTracking } from "./tracking/index.js";
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const ipOf = (req: IncomingMessage) => clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
 
   const tracking = createTracking(deps);
+  const outbox = createOutbox(deps);
   const yoga = createGraphQL(deps);
   const rest = createRestRouter(deps, restRoutes);
   const consoleFiles = existsSync(config.consoleDist) ? sirv(config.consoleDist, { single: true, dev: !config.production, etag: true }) : null;
@@ -157,6 +159,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const admin = await ensureFirstAdmin(deps);
     if (admin) (opts.onFirstAdmin ?? printFirstAdmin)(admin);
     await tracking.start();
+    outbox.start();
     isReady = true;
     logger.info({ database: db.kind }, "ready");
   }
@@ -196,6 +199,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
       });
       await tracking.stop();
+      await outbox.stop();
       await deps.counters.close();
       await deps.outbound.close();
       await db.close();

@@ -54,6 +54,8 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CONSOLE_DIST: z.string().default(path.join(repoRoot, "console", "dist")),
   PIXEL_DIST: z.string().default(path.join(repoRoot, "pixel", "dist")),
+  PIXEL_ALLOWED_ORIGINS: csv.default([]),
+  PIXEL_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -91,5 +93,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPoolMax: c.DB_POOL_MAX,
     consoleDist: path.resolve(c.CONSOLE_DIST),
     pixelDist: path.resolve(c.PIXEL_DIST),
+    pixelAllowedOrigins: c.PIXEL_ALLOWED_ORIGINS,
+    pixelRateLimit: c.PIXEL_RATE_LIMIT,
   };
 }

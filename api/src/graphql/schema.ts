@@ -9,6 +9,16 @@ import "../schema/landing/landing.types.js";
 import "../schema/domain/domain.types.js";
 import "../schema/flow/flow.types.js";
 import "../schema/campaign/campaign.schema.js";
+import "../schema/network/network.schema.js";
+import "../schema/offer/offer.schema.js";
+import "../schema/landing/landing.schema.js";
+import "../schema/domain/domain.schema.js";
+import "../schema/flow/flow.schema.js";
+import "../schema/product/product.schema.js";
+import "../schema/ip-blacklist/ip-blacklist.schema.js";
+import "../schema/settings/settings.schema.js";
+import "../schema/user/user.schema.js";
+import "../schema/reports/reports.schema.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

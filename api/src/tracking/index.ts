@@ -2,6 +2,7 @@
 // Built by createTracking(deps); app.ts offers every request to it before anything else.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../deps.js";
+import { createEventRoutes } from "./events/index.js";
 
 export interface Tracking {
   /** Handles the request and returns true when the path is a tracking route; false lets app.ts route it on. */
@@ -11,9 +12,10 @@ export interface Tracking {
   stop(): Promise<void>;
 }
 
-export function createTracking(_deps: Deps): Tracking {
+export function createTracking(deps: Deps): Tracking {
+  const routes = [createEventRoutes(deps)];
   return {
-    handle: () => false,
+    handle: (req, res, ip) => routes.some((r) => r.handle(req, res, ip)),
     start: async () => {},
     stop: async () => {},
   };

@@ -1,0 +1,110 @@
+// The slow path of recordConversion: the dedupe key exists. Runs inside a transaction holding the row lock, so
+// concurrent repeats serialise here and each sees the state the previous one committed.
+import { sqltag as sql } from "@prisma/client/runtime/client";
+import type { SqlExecutor } from "../db/sql.js";
+import type { BusTopics } from "../lib/bus.js";
+import { newId } from "../lib/ids.js";
+import type { ConversionResult, ExistingRow, LogInfo } from "./record.js";
+import { writeLog } from "./record.js";
+import { macrosSql } from "./record-sql.js";
+import type { MappedStatus } from "./status.js";
+
+export interface Change {
+  mapped: MappedStatus;
+  rawStatus: string;
+  /** Explicit revenue (or the placeholder), null = keep, or recompute from the offer when a placeholder gets approved. */
+  revenue: string | null;
+  currency: string;
+  accountCurrency: string;
+  origin: string;
+  disablePostbacks: boolean;
+  userId: string | null;
+  note: string;
+  now: Date;
+  log: LogInfo;
+}
+
+export interface ChangeOutcome {
+  result: ConversionResult;
+  logged: boolean;
+  published?: BusTopics["conversion:recorded"][0];
+  outbox?: boolean;
+}
+
+// Values that only mean "not money yet": arriving after a final status they are out of order and ignored.
+const EARLY_ECOM = new Set(["", "pending", "cart", "checkout"]);
+
+export async function applyChange(tx: SqlExecutor, ex: ExistingRow, c: Change): Promise<ChangeOutcome> {
+  const m = c.mapped;
+  const base = { published: undefined, outbox: false };
+  if (m.status === "PENDING" && ex.status !== "PENDING" && EARLY_ECOM.has(m.ecom)) {
+    await writeLog(tx, c.log, "DUPLICATE", `out of order: "${c.rawStatus}" after ${ex.status.toLowerCase()} ignored`, ex.click_id, ex.id);
+    return { ...base, result: { outcome: "duplicate", conversionId: ex.id, message: "already recorded" }, logged: true };
+  }
+  const status = m.status;
+  const ecom = m.ecom || (status === ex.status ? ex.ecom_status : "");
+  const wasPlaceholder = ex.status === "PENDING" && Number(ex.revenue) === 0.01;
+  const recompute = c.revenue === null && status === "APPROVED" && (wasPlaceholder || (ex.status === "REJECTED" && Number(ex.revenue) === 0.01));
+  const cand = (
+    await tx.query<{ rev: string; cur: string; rev_account: string }>(sql`
+      WITH s AS (
+        SELECT CASE WHEN ${c.revenue}::numeric IS NOT NULL THEN ${c.revenue}::numeric
+                    WHEN ${recompute} THEN COALESCE(op.payout, o.payout, 0) ELSE conv.revenue END AS rev,
+               CASE WHEN ${c.revenue}::numeric IS NOT NULL THEN ${c.currency}::text
+                    WHEN ${recompute} THEN COALESCE(op.currency, o.currency, ${c.accountCurrency}::text) ELSE conv.currency END AS cur,
+               conv.revenue_account AS old_account, ${c.revenue}::numeric IS NULL AND NOT ${recompute} AS keep
+        FROM conversions conv
+        LEFT JOIN offers o ON o.id = conv.offer_id
+        LEFT JOIN offer_payouts op ON op.offer_id = conv.offer_id AND op.country = conv.country
+        WHERE conv.id = ${ex.id}::uuid)
+      SELECT s.rev::text AS rev, s.cur,
+             (CASE WHEN s.keep THEN s.old_account
+                   ELSE round(s.rev * CASE WHEN s.cur = ${c.accountCurrency}::text THEN 1
+                                           ELSE COALESCE((SELECT rate FROM currency_rates WHERE currency = s.cur), 1) END, 4) END)::text AS rev_account
+      FROM s`)
+  )[0] as { rev: string; cur: string; rev_account: string };
+
+  const sameRevenue = Number(cand.rev) === Number(ex.revenue) && cand.cur === ex.currency;
+  if (status === ex.status && ecom === ex.ecom_status && sameRevenue) {
+    await writeLog(tx, c.log, "DUPLICATE", "already recorded", ex.click_id, ex.id);
+    return { ...base, result: { outcome: "duplicate", conversionId: ex.id, message: "already recorded" }, logged: true };
+  }
+  const historyId = newId();
+  await tx.execute(sql`
+    UPDATE conversions SET status = ${status}::"ConversionStatus", ecom_status = ${ecom}, raw_status = ${c.rawStatus},
+           revenue = ${cand.rev}::numeric, currency = ${cand.cur}, revenue_account = ${cand.rev_account}::numeric, updated_at = ${c.now}::timestamptz
+    WHERE id = ${ex.id}::uuid`);
+  await tx.execute(sql`
+    INSERT INTO conversion_status_changes (id, conversion_id, from_status, to_status, from_ecom_status, to_ecom_status, from_revenue, to_revenue,
+                                           origin, user_id, note, created_at)
+    VALUES (${historyId}::uuid, ${ex.id}::uuid, ${ex.status}::"ConversionStatus", ${status}::"ConversionStatus", ${ex.ecom_status}, ${ecom},
+            ${ex.revenue}::numeric, ${cand.rev}::numeric, ${c.origin}::"ConversionOrigin", ${c.userId}::uuid, ${c.note}, ${c.now}::timestamptz)`);
+  const outcome = status === "REJECTED" && ex.status !== "REJECTED" ? "removed" : "status_change";
+  await writeLog(tx, c.log, outcome === "removed" ? "REMOVED" : "STATUS_CHANGE", `${ex.status.toLowerCase()} -> ${status.toLowerCase()}`, ex.click_id, ex.id);
+  // The source hears about approvals, and about every change when its postback asks for status changes.
+  const becameApproved = status === "APPROVED" && ex.status !== "APPROVED";
+  const sent = c.disablePostbacks
+    ? 0
+    : await tx.execute(sql`
+    INSERT INTO outbound_deliveries (id, event_id, kind, conversion_id, method, url, macros, next_attempt_at, created_at)
+    SELECT ${newId()}::uuid, conv.id::text || ':' || ${historyId}, 'source_postback', conv.id, 'GET', s.postback_url,
+           ${macrosSql("conv", "k", ecom)}, ${c.now}::timestamptz, ${c.now}::timestamptz
+    FROM conversions conv
+    JOIN (SELECT cl.*, cl.id AS click_id FROM clicks cl WHERE cl.id = ${ex.click_id}::uuid) k ON true
+    JOIN traffic_sources s ON s.id = conv.source_id
+    WHERE conv.id = ${ex.id}::uuid AND s.postback_url <> '' AND NOT conv.disable_postbacks
+      AND (s.postback_on_status_change OR ${becameApproved})
+    ON CONFLICT (event_id) DO NOTHING`);
+  return {
+    result: { outcome, conversionId: ex.id },
+    logged: true,
+    published: {
+      conversionId: ex.id,
+      campaignId: ex.campaign_id,
+      offerId: ex.offer_id,
+      sourceId: ex.source_id,
+      change: status !== ex.status ? "status" : "revenue",
+    },
+    outbox: sent > 0,
+  };
+}

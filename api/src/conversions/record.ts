@@ -1,0 +1,301 @@
+// recordConversion: the one way a conversion is written, whatever brought it (postback, pixel, webhook, operator,
+// network sync). Exactly once per dedupe key (click or hit, type, transaction id; a missing transaction id is the
+// key '' of its own), statuses of both documents (status.ts), revenue from the input else the offer's payout for
+// the click's country else its default, converted into the account currency (both amounts stored), rebills linked
+// to their parent sale, history rows, the postback log row, the outbox row for the source's S2S postback and the
+// in-app notification, all committed together; `conversion:recorded` is published after the commit.
+//
+// Cost per call: the common case (a new conversion) is ONE SQL statement: data-modifying CTEs that look the click
+// up, INSERT ... ON CONFLICT (dedupe_key) DO NOTHING, and write history, items, log, outbox and notification from
+// the inserted row. Only when the key already exists (duplicates, status changes, removals) does a short
+// transaction lock the existing row and decide.
+import { sqltag as sql } from "@prisma/client/runtime/client";
+import type { SqlExecutor } from "../db/sql.js";
+import type { Deps } from "../deps.js";
+import { newId, isUuid } from "../lib/ids.js";
+import { conversionSettings, type ConversionSettings } from "./settings-cache.js";
+import { mapStatus, type MappedStatus, PLACEHOLDER_REVENUE } from "./status.js";
+import { fastInsertSql, lockExistingSql, resolveVisitorSql, targetExistsSql } from "./record-sql.js";
+import { applyChange } from "./record-change.js";
+import { kickOutbox } from "../outbox/registry.js";
+
+export interface ConversionInput {
+  clickId?: string;
+  hitId?: string;
+  visitorId?: string;
+  page?: string; // one target: click | hit | vid(+p)
+  type?: string; // sale (default) | lead | upsell | rebill | custom types
+  transactionId?: string; // '' = its own key
+  revenue?: string; // decimal string as received; undefined = offer payout
+  currency?: string; // ISO 4217; default account currency
+  status?: string; // raw status string as received
+  origin: "POSTBACK" | "PIXEL" | "WEBHOOK" | "OPERATOR" | "SYNC";
+  items?: Array<{ sku: string; name?: string; price: string; quantity: number }>;
+  rawParams?: Record<string, string>;
+  disablePostbacks?: boolean;
+  ip?: string;
+}
+
+export interface ConversionResult {
+  outcome: "recorded" | "duplicate" | "status_change" | "removed" | "unknown_click" | "rejected";
+  conversionId?: string;
+  message?: string;
+}
+
+/** Where the postback log row says the request came from (the HTTP handlers pass it; others get defaults). */
+export interface RecordOptions {
+  channel?: string;
+  method?: string;
+  /** Redacted params for the log (defaults to rawParams). */
+  logParams?: Record<string, unknown>;
+  networkId?: string | null;
+  /** For operator changes: who, for the history row. */
+  userId?: string | null;
+  note?: string;
+}
+
+export const BUILTIN_TYPES = ["sale", "lead", "upsell", "rebill"] as const;
+
+const AMOUNT = /^\d{1,10}(\.\d{1,8})?$/;
+
+/** "12.5", " 12,50 ", "12." -> canonical decimal string; null when it is not a non-negative finite amount. */
+export function parseAmount(raw: string): string | null {
+  let s = raw.trim();
+  if (s.startsWith("+")) s = s.slice(1);
+  if (/^\d+,\d+$/.test(s)) s = s.replace(",", ".");
+  if (s.endsWith(".")) s = s.slice(0, -1);
+  if (s.startsWith(".")) s = `0${s}`;
+  if (!AMOUNT.test(s)) return null;
+  // Keep at most 4 decimals (the column's scale), rounding half up in decimal, never through a float.
+  const [int, frac = ""] = s.split(".") as [string, string?];
+  if (frac.length <= 4) return frac ? `${BigInt(int)}.${frac}` : BigInt(int).toString();
+  const scaled = BigInt(int + frac.slice(0, 4)) + (Number(frac[4]) >= 5 ? 1n : 0n);
+  const str = scaled.toString().padStart(5, "0");
+  return `${BigInt(str.slice(0, -4))}.${str.slice(-4)}`;
+}
+
+interface Prepared {
+  s: ConversionSettings;
+  mapped: MappedStatus;
+  type: string;
+  tx: string;
+  revenue: string | null;
+  currency: string;
+  clickId: string | null;
+  hitId: string | null;
+}
+
+type Rejection = { outcome: "rejected" | "unknown_click"; message: string; logOutcome: string };
+
+function prepare(input: ConversionInput, s: ConversionSettings): Prepared | Rejection {
+  const type = (input.type ?? "").trim().toLowerCase() || "sale";
+  const types = [...BUILTIN_TYPES, ...s.customTypes];
+  if (!types.includes(type)) {
+    return {
+      outcome: "rejected",
+      logOutcome: "INVALID_INPUT",
+      message: `conversion_type "${type.slice(0, 40)}" is not accepted; accepted: ${types.join(", ")}`,
+    };
+  }
+  const tx = (input.transactionId ?? "").trim();
+  if (tx.length > 255) return { outcome: "rejected", logOutcome: "INVALID_INPUT", message: "transaction id is longer than 255 characters" };
+  let revenue: string | null = null;
+  if (input.revenue !== undefined && input.revenue.trim() !== "") {
+    revenue = parseAmount(input.revenue);
+    if (revenue === null) {
+      return {
+        outcome: "rejected",
+        logOutcome: "INVALID_PAYOUT",
+        message: "payout is not a non-negative decimal amount (e.g. 12.50); accepted names: payout, amount, revenue, rev, ...",
+      };
+    }
+  }
+  const currency = (input.currency ?? "").trim().toUpperCase() || s.accountCurrency;
+  if (!/^[A-Z]{3}$/.test(currency) || (currency !== s.accountCurrency && !s.rates.has(currency))) {
+    return {
+      outcome: "rejected",
+      logOutcome: "INVALID_INPUT",
+      message: `currency "${currency.slice(0, 8)}" has no exchange rate; accepted: ${[s.accountCurrency, ...s.rates.keys()].join(", ")}`,
+    };
+  }
+  for (const it of input.items ?? []) {
+    if (parseAmount(it.price) === null || !Number.isInteger(it.quantity) || it.quantity < 1 || it.quantity > 100_000) {
+      return { outcome: "rejected", logOutcome: "INVALID_INPUT", message: "items need a non-negative price and a positive integer quantity" };
+    }
+  }
+  const targets = [input.clickId, input.hitId, input.visitorId].filter((v) => v !== undefined && v !== "").length;
+  if (targets !== 1) {
+    return { outcome: "rejected", logOutcome: "INVALID_INPUT", message: "exactly one of click id, hit id or visitor id (vid) is required" };
+  }
+  return {
+    s,
+    mapped: mapStatus(input.status),
+    type,
+    tx,
+    revenue,
+    currency,
+    clickId: input.clickId ?? null,
+    hitId: input.hitId ?? null,
+  };
+}
+
+export async function recordConversion(deps: Deps, input: ConversionInput, opts: RecordOptions = {}): Promise<ConversionResult> {
+  const s = await conversionSettings(deps);
+  const log = {
+    channel: opts.channel ?? input.origin.toLowerCase(),
+    method: opts.method ?? "",
+    params: opts.logParams ?? input.rawParams ?? {},
+    ip: input.ip ?? "",
+    networkId: opts.networkId ?? null,
+  };
+  const p = prepare(input, s);
+  if ("logOutcome" in p) {
+    await writeLog(deps, log, p.logOutcome, p.message, null, null);
+    return { outcome: p.outcome, message: p.message };
+  }
+  // Ids that are not UUIDs cannot exist: the same answer as an unknown click, without a query.
+  if ((p.clickId && !isUuid(p.clickId)) || (p.hitId && !isUuid(p.hitId)) || (input.visitorId && !isUuid(input.visitorId))) {
+    return unknown(deps, log);
+  }
+  if (input.visitorId) {
+    if (input.page && !isUuid(input.page)) return unknown(deps, log, "p is not a page id");
+    const rows = await deps.db.sql.query<{ hit_id: string | null; click_id: string | null }>(resolveVisitorSql(input.visitorId, input.page ?? null));
+    const row = rows[0];
+    if (!row || (!row.hit_id && !row.click_id)) return unknown(deps, log, "no live visitor session with a matching hit");
+    p.hitId = row.hit_id;
+    p.clickId = row.hit_id ? null : row.click_id;
+  }
+  const dedupeKey = `${p.hitId ? `h:${p.hitId}` : `c:${p.clickId}`}:${p.type}:${p.tx}`;
+  const now = new Date();
+
+  if (!p.mapped.remove) {
+    const ids = { conversion: newId(), history: newId(), log: newId(), outbox: newId(), notification: newId() };
+    const items = (input.items ?? []).map((it) => ({
+      id: newId(),
+      sku: it.sku,
+      name: it.name ?? it.sku,
+      price: parseAmount(it.price) as string,
+      quantity: it.quantity,
+    }));
+    const rows = await deps.db.sql.query<FastRow>(
+      fastInsertSql({
+        ids,
+        clickId: p.clickId,
+        hitId: p.hitId,
+        dedupeKey,
+        type: p.type,
+        status: p.mapped.status,
+        ecom: p.mapped.ecom,
+        rawStatus: (input.status ?? "").slice(0, 64),
+        tx: p.tx,
+        revenue: p.mapped.placeholder ? PLACEHOLDER_REVENUE : p.revenue,
+        currency: p.mapped.placeholder ? s.accountCurrency : p.currency,
+        accountCurrency: s.accountCurrency,
+        origin: input.origin,
+        disablePostbacks: input.disablePostbacks === true,
+        rawParams: input.rawParams ?? {},
+        now,
+        items,
+        log,
+      }),
+    );
+    const row = rows[0];
+    if (!row?.found) return { outcome: "unknown_click", message: UNKNOWN };
+    if (row.id) {
+      deps.bus.publish("conversion:recorded", {
+        conversionId: row.id,
+        campaignId: row.campaign_id as string,
+        offerId: row.offer_id,
+        sourceId: row.source_id,
+        change: "created",
+      });
+      deps.bus.publish("notification:created", { notificationId: ids.notification, userId: null });
+      if (row.outbox > 0) kickOutbox(deps);
+      return { outcome: "recorded", conversionId: row.id };
+    }
+  }
+  // The key exists (or the status removes): lock the row and decide.
+  const result = await deps.db.sql.transaction(async (tx) => {
+    const existing = (await tx.query<ExistingRow>(lockExistingSql(dedupeKey)))[0];
+    if (!existing) {
+      const exists = (await tx.query<{ ok: boolean }>(targetExistsSql(p.clickId, p.hitId)))[0]?.ok === true;
+      if (!exists) return { result: { outcome: "unknown_click", message: UNKNOWN } as ConversionResult, logged: false };
+      await writeLog(tx, log, "REMOVED", "no conversion to remove", p.clickId, null);
+      return { result: { outcome: "removed", message: "no conversion to remove" } as ConversionResult, logged: true };
+    }
+    return applyChange(tx, existing, {
+      mapped: p.mapped,
+      rawStatus: (input.status ?? "").slice(0, 64),
+      revenue: p.mapped.placeholder ? PLACEHOLDER_REVENUE : p.revenue,
+      currency: p.mapped.placeholder ? s.accountCurrency : p.currency,
+      accountCurrency: s.accountCurrency,
+      origin: input.origin,
+      disablePostbacks: input.disablePostbacks === true,
+      userId: opts.userId ?? null,
+      note: opts.note ?? "",
+      now,
+      log,
+    });
+  });
+  if (result.result.outcome === "unknown_click" && !result.logged) return unknown(deps, log);
+  if (result.published) {
+    deps.bus.publish("conversion:recorded", result.published);
+    if (result.outbox) kickOutbox(deps);
+  }
+  return result.result;
+}
+
+const UNKNOWN = "no click matches this postback";
+
+async function unknown(deps: Deps, log: LogInfo, detail = ""): Promise<ConversionResult> {
+  await writeLog(deps, log, "UNKNOWN_CLICK", detail || UNKNOWN, null, null);
+  return { outcome: "unknown_click", message: UNKNOWN };
+}
+
+export interface LogInfo {
+  channel: string;
+  method: string;
+  params: Record<string, unknown>;
+  ip: string;
+  networkId: string | null;
+}
+
+interface FastRow {
+  found: boolean;
+  id: string | null;
+  campaign_id: string | null;
+  offer_id: string | null;
+  source_id: string | null;
+  outbox: number;
+}
+
+export interface ExistingRow {
+  id: string;
+  click_id: string;
+  campaign_id: string;
+  offer_id: string | null;
+  source_id: string | null;
+  network_id: string | null;
+  status: "APPROVED" | "PENDING" | "REJECTED";
+  ecom_status: string;
+  revenue: string;
+  currency: string;
+  revenue_account: string;
+  disable_postbacks: boolean;
+}
+
+/** One postback log row (outside the fast statement: rejections, unknown clicks, key and IP refusals). */
+export async function writeLog(
+  target: Deps | SqlExecutor,
+  log: LogInfo,
+  outcome: string,
+  message: string,
+  clickId: string | null,
+  conversionId: string | null,
+): Promise<void> {
+  const ex = "db" in target ? target.db.sql : target;
+  await ex.execute(sql`
+    INSERT INTO postback_log (id, received_at, channel, method, params, ip, outcome, message, click_id, conversion_id, network_id)
+    VALUES (${newId()}::uuid, now(), ${log.channel}, ${log.method}, ${JSON.stringify(log.params)}::jsonb, ${log.ip},
+            ${outcome}::"PostbackOutcome", ${message.slice(0, 500)}, ${clickId}::uuid, ${conversionId}::uuid, ${log.networkId}::uuid)`);
+}

@@ -1,0 +1,48 @@
+// Which click an event belongs to, from what the pixel sent (click, or vid) or, failing that, the tracker's own
+// `_tly_click` / `_tly_vid` cookies on the request. Clicks are looked up once and cached: they never change
+// campaign, visitor or lander. Unknown ids are not cached (the click may still be in the click engine's spool).
+import { LRUCache } from "lru-cache";
+import type { Deps } from "../../deps.js";
+import { isUuid } from "../../lib/ids.js";
+
+export interface ClickInfo {
+  clickId: string;
+  campaignId: string;
+  visitorId: string;
+  landingId: string | null;
+}
+
+export function createAttribution(deps: Deps) {
+  const clicks = new LRUCache<string, ClickInfo>({ max: 50_000, ttl: 3_600_000 });
+
+  async function byClick(id: string): Promise<ClickInfo | null> {
+    const hit = clicks.get(id);
+    if (hit) return hit;
+    const row = await deps.db.prisma.click.findUnique({ where: { id }, select: { id: true, campaignId: true, visitorId: true, landingId: true } });
+    if (!row) return null;
+    const info = { clickId: row.id, campaignId: row.campaignId, visitorId: row.visitorId, landingId: row.landingId };
+    clicks.set(id, info);
+    return info;
+  }
+
+  async function byVisitor(vid: string): Promise<ClickInfo | null> {
+    const v = await deps.db.prisma.visitor.findUnique({ where: { id: vid }, select: { lastClickId: true } });
+    if (v?.lastClickId) return byClick(v.lastClickId);
+    // Visitors rows may lag behind clicks; the newest click of the visitor is the same answer.
+    const c = await deps.db.prisma.click.findFirst({ where: { visitorId: vid }, orderBy: { createdAt: "desc" }, select: { id: true } });
+    return c ? byClick(c.id) : null;
+  }
+
+  return {
+    async resolve(ids: { click?: string | undefined; vid?: string | undefined }): Promise<ClickInfo | null> {
+      if (ids.click && isUuid(ids.click)) {
+        const c = await byClick(ids.click);
+        if (c) return c;
+      }
+      if (ids.vid && isUuid(ids.vid)) return byVisitor(ids.vid);
+      return null;
+    },
+  };
+}
+
+export type Attribution = ReturnType<typeof createAttribution>;

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordConversion } from "../src/conversions/record.js";
+import { invalidateConversionSettings } from "../src/conversions/settings-cache.js";
+import type { Deps } from "../src/deps.js";
+import { startTestApp, type TestApp } from "./helpers/app.js";
+import { createClick, createFixture, type Fixture } from "./helpers/conversion-fixtures.js";
+
+let t: TestApp;
+let deps: Deps;
+let f: Fixture;
+beforeAll(async () => {
+  t = await startTestApp();
+  deps = t.app.deps;
+  await deps.db.prisma.currencyRate.create({ data: { currency: "EUR", rate: "1.1" } });
+  await deps.db.prisma.settings.update({ where: { id: 1 }, data: { customConversionTypes: ["signup"] } });
+  invalidateConversionSettings(deps);
+  f = await createFixture(deps, { postbackUrl: "https://source.example/pb?cid={click_id}&p={payout}&s={status}" });
+});
+afterAll(() => t?.stop());
+
+const conv = (id: string) => deps.db.prisma.conversion.findUniqueOrThrow({ where: { id }, include: { history: { orderBy: { createdAt: "asc" } } } });
+
+describe("recordConversion", () => {
+  it("records a sale with the offer's default payout, history, log, outbox and notification", async () => {
+    const c = await createClick(deps, f);
+    const r = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK" });
+    expect(r.outcome).toBe("recorded");
+    const row = await conv(r.conversionId as string);
+    expect(row.revenue.toString()).toBe("40");
+    expect(row.revenueAccount.toString()).toBe("40");
+    expect(row.status).toBe("APPROVED");
+    expect(row.type).toBe("sale");
+    expect(row.dedupeKey).toBe(`c:${c.clickId}:sale:`);
+    expect(row.clickCreatedAt.getTime()).toBeLessThan(row.createdAt.getTime());
+    expect(row.history).toHaveLength(1);
+    const log = await deps.db.prisma.postbackLog.findMany({ where: { conversionId: row.id } });
+    expect(log.map((l) => l.outcome)).toEqual(["RECORDED"]);
+    const ob = await deps.db.prisma.outboundDelivery.findMany({ where: { conversionId: row.id } });
+    expect(ob).toHaveLength(1);
+    expect(ob[0]?.eventId).toBe(`${row.id}:created`);
+    expect(((ob[0]?.macros ?? {}) as Record<string, string>).payout).toBe("40.0000");
+    expect(await deps.db.prisma.notification.count({ where: { type: "conversion" } })).toBeGreaterThan(0);
+  });
+
+  it("a missing transaction id is a key of its own: the repeat is a duplicate", async () => {
+    const c = await createClick(deps, f);
+    expect((await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK" })).outcome).toBe("recorded");
+    const again = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK" });
+    expect(again.outcome).toBe("duplicate");
+    expect(await deps.db.prisma.conversion.count({ where: { clickId: c.clickId } })).toBe(1);
+    // a transaction id makes another conversion
+    expect((await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: "T1" })).outcome).toBe("recorded");
+    expect((await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: "T1" })).outcome).toBe("duplicate");
+    expect(await deps.db.prisma.conversion.count({ where: { clickId: c.clickId } })).toBe(2);
+  });
+
+  it("geo payouts and currency conversion store both amounts", async () => {
+    const fr = await createClick(deps, f, { country: "FR" });
+    const r1 = await recordConversion(deps, { clickId: fr.clickId, origin: "POSTBACK" });
+    expect((await conv(r1.conversionId as string)).revenue.toString()).toBe("25");
+    const de = await createClick(deps, f, { country: "DE" });
+    const r2 = await recordConversion(deps, { clickId: de.clickId, origin: "POSTBACK" });
+    const row2 = await conv(r2.conversionId as string);
+    expect([row2.revenue.toString(), row2.currency, row2.revenueAccount.toString(), row2.accountCurrency]).toEqual(["20", "EUR", "22", "USD"]);
+    const x = await createClick(deps, f);
+    const r3 = await recordConversion(deps, { clickId: x.clickId, origin: "POSTBACK", revenue: "10.505", currency: "eur" });
+    const row3 = await conv(r3.conversionId as string);
+    expect([row3.revenue.toString(), row3.currency, row3.revenueAccount.toString()]).toEqual(["10.505", "EUR", "11.5555"]);
+    const bad = await recordConversion(deps, { clickId: x.clickId, origin: "POSTBACK", revenue: "1", currency: "XYZ" });
+    expect(bad.outcome).toBe("rejected");
+    expect(bad.message).toMatch(/XYZ.*USD, EUR/);
+  });
+
+  it("pending creates with 0.01, sale approves with the payout, refund rejects, history for each", async () => {
+    const c = await createClick(deps, f);
+    const r = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", status: "pending", transactionId: "o-1" });
+    expect(r.outcome).toBe("recorded");
+    let row = await conv(r.conversionId as string);
+    expect([row.status, row.ecomStatus, row.revenue.toString()]).toEqual(["PENDING", "pending", "0.01"]);
+    expect((await recordConversion(deps, { clickId: c.clickId, origin: "WEBHOOK", status: "sale", transactionId: "o-1" })).outcome).toBe("status_change");
+    row = await conv(r.conversionId as string);
+    expect([row.status, row.ecomStatus, row.revenue.toString()]).toEqual(["APPROVED", "sale", "40"]);
+    expect((await recordConversion(deps, { clickId: c.clickId, origin: "WEBHOOK", status: "sale", transactionId: "o-1" })).outcome).toBe("duplicate");
+    expect((await recordConversion(deps, { clickId: c.clickId, origin: "WEBHOOK", status: "refunded", transactionId: "o-1" })).outcome).toBe("removed");
+    row = await conv(r.conversionId as string);
+    expect([row.status, row.ecomStatus]).toEqual(["REJECTED", "refunded"]);
+    expect(row.history.map((h) => `${h.fromStatus ?? "-"}>${h.toStatus}:${h.toEcomStatus}:${h.origin}`)).toEqual([
+      "->PENDING:pending:POSTBACK",
+      "PENDING>APPROVED:sale:WEBHOOK",
+      "APPROVED>REJECTED:refunded:WEBHOOK",
+    ]);
+  });
+
+  it("rejected with no conversion creates none", async () => {
+    const c = await createClick(deps, f);
+    for (const s of ["rejected", "reject", "trash", "cancelled"]) {
+      expect((await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", status: s })).outcome).toBe("removed");
+    }
+    expect(await deps.db.prisma.conversion.count({ where: { clickId: c.clickId } })).toBe(0);
+  });
+
+  it("hits, visitors, rebills, upsells and custom types", async () => {
+    const c = await createClick(deps, f);
+    const byHit = await recordConversion(deps, { hitId: c.offerHitId, origin: "POSTBACK", revenue: "5" });
+    const h = await conv(byHit.conversionId as string);
+    expect([h.hitId, h.offerId, h.dedupeKey]).toEqual([c.offerHitId, f.offerId, `h:${c.offerHitId}:sale:`]);
+    // vid without p: the last offer visited (offer B)
+    const byVid = await recordConversion(deps, { visitorId: c.visitorId, origin: "POSTBACK" });
+    const v = await conv(byVid.conversionId as string);
+    expect([v.hitId, v.offerId, v.revenue.toString()]).toEqual([c.offer2HitId, f.offer2Id, "7.5"]);
+    // vid + p = offer A: its hit, already converted -> duplicate
+    expect((await recordConversion(deps, { visitorId: c.visitorId, page: f.offerId, origin: "POSTBACK", revenue: "5" })).outcome).toBe("duplicate");
+    const sale = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: "s" });
+    const rebill = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", type: "rebill", transactionId: "r1", revenue: "9" });
+    expect(sale.outcome).toBe("recorded");
+    // the parent is the click's first sale (here the one recorded by hit)
+    expect((await conv(rebill.conversionId as string)).parentId).toBe(byHit.conversionId);
+    const upsell = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", type: "upsell", transactionId: "s" });
+    expect(upsell.outcome).toBe("recorded");
+    expect((await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", type: "signup" })).outcome).toBe("recorded");
+    const bad = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", type: "nope" });
+    expect(bad.outcome).toBe("rejected");
+    expect(bad.message).toContain("sale, lead, upsell, rebill, signup");
+  });
+
+  it("expired visitor sessions and unknown clicks are unknown", async () => {
+    const c = await createClick(deps, f, { sessionExpiresAt: new Date(Date.now() - 1000) });
+    expect((await recordConversion(deps, { visitorId: c.visitorId, origin: "POSTBACK" })).outcome).toBe("unknown_click");
+    expect((await recordConversion(deps, { clickId: "0190a5f0-0000-7000-8000-000000000000", origin: "POSTBACK" })).outcome).toBe("unknown_click");
+    expect((await recordConversion(deps, { clickId: "nope", origin: "POSTBACK" })).outcome).toBe("unknown_click");
+  });
+
+  it("100 concurrent identical conversions give one conversion and one outbox row", async () => {
+    const c = await createClick(deps, f);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: "X" })),
+    );
+    expect(results.filter((r) => r.outcome === "recorded")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(99);
+    const rows = await deps.db.prisma.conversion.findMany({ where: { clickId: c.clickId } });
+    expect(rows).toHaveLength(1);
+    expect(await deps.db.prisma.outboundDelivery.count({ where: { conversionId: rows[0]?.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,226 @@
+// The pixel's server side over real HTTP and PostgreSQL: /pixel.js, /api/event, /api/lead.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../src/lib/ids.js";
+import { dropCounterKey } from "../src/tracking/events/guard.js";
+import { startTestApp, type TestApp } from "./helpers/app.js";
+
+const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+let t: TestApp;
+let distDir: string;
+
+export async function seedClick(app: TestApp, opts: { landing?: boolean } = {}) {
+  const prisma = app.app.deps.db.prisma;
+  const campaignId = newId();
+  const visitorId = newId();
+  const clickId = newId();
+  const landingId = opts.landing ? newId() : null;
+  await prisma.campaign.create({ data: { id: campaignId, name: `c-${campaignId.slice(-6)}`, slug: `c-${campaignId.slice(-12)}` } });
+  const now = new Date();
+  await prisma.visitor.create({
+    data: { id: visitorId, firstSeenAt: now, lastSeenAt: now, sessionExpiresAt: new Date(Date.now() + 4 * 86_400_000), lastClickId: clickId },
+  });
+  await prisma.click.create({ data: { id: clickId, campaignId, visitorId, landingId, createdAt: now } });
+  return { campaignId, visitorId, clickId, landingId };
+}
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${t.url}/api/event`, {
+    method: "POST",
+    headers: { "content-type": "text/plain", "user-agent": UA, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  distDir = await mkdtemp(path.join(os.tmpdir(), "pixel-dist-"));
+  await writeFile(path.join(distDir, "pixel.js"), '!function(){var d=parseInt("__TLY_COOKIE_DAYS__",10)||30;window.__d=d}();');
+  t = await startTestApp({ env: { PIXEL_DIST: distDir, PIXEL_RATE_LIMIT: "1000" } });
+});
+afterAll(() => t?.stop());
+
+describe("GET /pixel.js", () => {
+  it("serves the script with caching headers, an ETag, 304 and gzip", async () => {
+    const r = await fetch(`${t.url}/pixel.js`, { headers: { "accept-encoding": "identity" } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(/javascript/);
+    expect(r.headers.get("cache-control")).toMatch(/public, max-age=3600/);
+    const etag = r.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // The install's cookie lifetime (Settings.pixelCookieDays, default 30) is filled in.
+    expect(await r.text()).toContain('parseInt("30",10)');
+    const again = await fetch(`${t.url}/pixel.js`, { headers: { "if-none-match": etag as string } });
+    expect(again.status).toBe(304);
+    const gz = await t.rest("GET", "/pixel.js", { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("follows the settings' cookie lifetime with a new ETag", async () => {
+    const before = (await fetch(`${t.url}/pixel.js`)).headers.get("etag");
+    await t.app.deps.db.prisma.settings.update({ where: { id: 1 }, data: { pixelCookieDays: 90 } });
+    t.app.deps.bus.publish("config:changed", { entity: "settings", at: Date.now() });
+    await new Promise((r) => setTimeout(r, 20));
+    const r = await fetch(`${t.url}/pixel.js`);
+    expect(await r.text()).toContain('parseInt("90",10)');
+    expect(r.headers.get("etag")).not.toBe(before);
+  });
+});
+
+describe("POST /api/event", () => {
+  it("stores pageview, add_to_cart and checkout events attributed to the click", async () => {
+    const c = await seedClick(t);
+    const origin = "http://shop.example";
+    const pv = await post({ name: "pageview", url: "http://shop.example/", referrer: "", click: c.clickId }, { origin });
+    expect(pv.status).toBe(202);
+    expect(pv.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(pv.headers.get("access-control-allow-credentials")).toBe("true");
+    expect((await post({ name: "add_to_cart", props: { product: "Running Shoes", price: 59.99, qty: 3 }, click: c.clickId })).status).toBe(202);
+    expect((await post({ name: "checkout", props: { cart_total: "89.97", item_count: 3, currency: "eur" }, vid: c.visitorId })).status).toBe(202);
+    const rows = await t.app.deps.db.prisma.event.findMany({ where: { clickId: c.clickId }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.name, r.value?.toString() ?? null, r.currency, r.campaignId, r.visitorId])).toEqual([
+      ["pageview", null, "", c.campaignId, c.visitorId],
+      ["add_to_cart", "179.97", "", c.campaignId, c.visitorId],
+      ["checkout", "89.97", "EUR", c.campaignId, c.visitorId],
+    ]);
+    expect(rows[1]?.props).toEqual({ product: "Running Shoes", price: 59.99, qty: 3 });
+  });
+
+  it("takes the click from the tracker's _tly_click cookie when the body has none", async () => {
+    const c = await seedClick(t);
+    expect((await post({ name: "signup_started" }, { cookie: `_tly_click=${c.clickId}` })).status).toBe(202);
+    const row = await t.app.deps.db.prisma.event.findFirst({ where: { clickId: c.clickId } });
+    expect(row?.name).toBe("signup_started");
+  });
+
+  it("records each funnel step once per click", async () => {
+    const c = await seedClick(t, { landing: true });
+    for (const [n, label] of [
+      [1, ""],
+      [2, "Email Submitted"],
+      [2, "Email Submitted"],
+      [3, "Scan Started"],
+    ] as const)
+      expect((await post({ name: "step", step: n, label, click: c.clickId })).status).toBe(202);
+    const steps = await t.app.deps.db.prisma.funnelStep.findMany({ where: { clickId: c.clickId }, orderBy: { step: "asc" } });
+    expect(steps.map((s) => [s.step, s.name, s.landingId, s.campaignId])).toEqual([
+      [1, "", c.landingId, c.campaignId],
+      [2, "Email Submitted", c.landingId, c.campaignId],
+      [3, "Scan Started", c.landingId, c.campaignId],
+    ]);
+  });
+
+  it("stores purchases with their products", async () => {
+    const c = await seedClick(t);
+    const r = await post({
+      name: "purchase",
+      click: c.clickId,
+      props: {
+        order_id: "ORD-12345",
+        revenue: 89.99,
+        currency: "USD",
+        products: [
+          { name: "Running Shoes", price: 59.99, qty: 1 },
+          { name: "Sports Socks", price: 14.99, qty: 2 },
+        ],
+      },
+    });
+    expect(r.status).toBe(202);
+    const row = await t.app.deps.db.prisma.event.findFirst({ where: { clickId: c.clickId, name: "purchase" } });
+    expect(row?.value?.toString()).toBe("89.99");
+    expect(row?.currency).toBe("USD");
+    expect((row?.props as { products?: unknown[] } | undefined)?.products).toHaveLength(2);
+  });
+
+  it("answers 4xx naming the bad field, and writes nothing", async () => {
+    const c = await seedClick(t);
+    const cases: Array<[unknown, number, RegExp]> = [
+      ["{not json", 400, /not valid JSON/],
+      [{}, 400, /name: required/],
+      [{ name: "has space" }, 400, /name: "has space" is not accepted/],
+      [{ name: "purchase", props: { revenue: -1 } }, 400, /props.revenue: must not be negative/],
+      [{ name: "purchase", props: { revenue: "1e400" } }, 400, /props.revenue/],
+      [{ name: "purchase", props: { currency: "XYZ" } }, 400, /ISO 4217/],
+      [{ name: "purchase", props: { products: [{ name: "a" }] } }, 400, /products\[0\].price: required/],
+      [{ name: "checkout", props: { item_count: 1.5 } }, 400, /props.item_count/],
+      [{ name: "x", props: { nested: { a: 1 } } }, 400, /props.nested/],
+      [{ name: "x", props: { s: "a".repeat(2000) } }, 400, /props.s: at most 1024/],
+      [{ name: "x", click: "not-a-uuid" }, 400, /click: expected a UUID/],
+      [{ name: "step", step: 0 }, 400, /step: .*1 to 100/],
+      [{ name: "x", props: { big: "a".repeat(1000) }, url: "b".repeat(40_000) }, 413, /at most 32768 bytes/],
+    ];
+    for (const [body, status, msg] of cases) {
+      const r = await post(typeof body === "string" ? body : { ...(body as object), click: (body as { click?: string }).click ?? c.clickId });
+      expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect((await r.json()).error).toMatch(msg);
+    }
+    expect(await t.app.deps.db.prisma.event.count({ where: { clickId: c.clickId } })).toBe(0);
+    expect((await fetch(`${t.url}/api/event`)).status).toBe(405);
+  });
+
+  it("drops bots quietly and counts them", async () => {
+    const c = await seedClick(t);
+    const before = Number((await t.app.deps.counters.get(dropCounterKey("bot"))) ?? 0);
+    const r = await post({ name: "pageview", click: c.clickId }, { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" });
+    expect(r.status).toBe(202);
+    expect(await t.app.deps.db.prisma.event.count({ where: { clickId: c.clickId } })).toBe(0);
+    expect(Number(await t.app.deps.counters.get(dropCounterKey("bot")))).toBe(before + 1);
+  });
+
+  it("answers preflights for clients that send application/json", async () => {
+    const r = await fetch(`${t.url}/api/event`, { method: "OPTIONS", headers: { origin: "http://shop.example", "access-control-request-method": "POST" } });
+    expect(r.status).toBe(204);
+    expect(r.headers.get("access-control-allow-headers")).toMatch(/content-type/);
+  });
+});
+
+describe("limits and origins", () => {
+  let strict: TestApp;
+  beforeAll(async () => {
+    strict = await startTestApp({ env: { PIXEL_DIST: distDir, PIXEL_RATE_LIMIT: "3", PIXEL_ALLOWED_ORIGINS: "https://shop.example" } });
+  });
+  afterAll(() => strict?.stop());
+
+  it("refuses origins outside PIXEL_ALLOWED_ORIGINS and rate-limits per IP", async () => {
+    const send = (origin: string) =>
+      fetch(`${strict.url}/api/event`, { method: "POST", headers: { origin, "user-agent": UA }, body: JSON.stringify({ name: "pageview" }) });
+    const bad = await send("https://evil.example");
+    expect(bad.status).toBe(403);
+    expect((await bad.json()).error).toMatch(/not allowed/);
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await send("https://shop.example")).status);
+    expect(codes).toEqual([202, 202, 202, 429]);
+  });
+});
+
+describe("POST /api/lead", () => {
+  it("registers a lead from a form or JSON, attributed to the click", async () => {
+    const c = await seedClick(t);
+    const form = await fetch(`${t.url}/api/lead`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": UA, cookie: `_tly_click=${c.clickId}` },
+      body: new URLSearchParams({ email: "Customer@Example.com", name: "Ann", plan: "pro" }).toString(),
+    });
+    expect(form.status).toBe(201);
+    const { id } = await form.json();
+    const lead = await t.app.deps.db.prisma.lead.findUnique({ where: { id } });
+    expect(lead).toMatchObject({ clickId: c.clickId, campaignId: c.campaignId, email: "customer@example.com", name: "Ann", data: { plan: "pro" } });
+    const json = await t.rest("POST", "/api/lead", { body: { phone: "+44 844 412 4653", click_id: c.clickId }, headers: { "user-agent": UA } });
+    expect(json.status).toBe(201);
+  });
+
+  it("says what is wrong with a bad lead", async () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{}, /email or phone/],
+      [{ email: "nope" }, /email: not an email/],
+      [{ email: "a@b.co", click_id: "x" }, /click_id: expected the click id/],
+      [{ email: "a@b.co", "bad key": "1" }, /field name/],
+    ];
+    for (const [body, msg] of cases) {
+      const r = await t.rest("POST", "/api/lead", { body, headers: { "user-agent": UA } });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatch(msg);
+    }
+  });
+});

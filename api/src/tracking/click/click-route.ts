@@ -222,8 +222,9 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
       offerId: landing ? null : (offer?.id ?? null),
       createdAt: now,
     };
-  e.recent.set(clickId, row);
   await e.writer.addClick(row, { id: visitorId, at: now, clickId, visits: 1 }, hit);
+  // Kept in memory so its /offer works without a database read (and while the database is down).
+  e.recent.set(clickId, row);
 
   const cookieHeaders = [
     `${CLICK_COOKIE}=${clickId}; Path=/; Max-Age=${CLICK_COOKIE_S}; SameSite=Lax`,

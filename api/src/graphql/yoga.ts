@@ -82,7 +82,9 @@ export function createGraphQL(deps: Deps): YogaServerInstance<YogaServerContext,
         if (original instanceof AppError) {
           return new GraphQLError(original.message, { extensions: { code: original.code } });
         }
-        if (error instanceof GraphQLError && !original) return error;
+        // GraphQL's own errors (parse, validation, limits) pass through; graphql-armor's come from its CommonJS copy
+        // of graphql, so they are recognised by name rather than by class.
+        if ((error instanceof GraphQLError || (error instanceof Error && error.name === "GraphQLError")) && !original) return error as GraphQLError;
         deps.logger.error({ err: original ?? error }, "unexpected GraphQL error");
         return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
       },

@@ -507,4 +507,26 @@ describe("REST", () => {
     expect(s.body.fields[0].path).toBe("pixelCookieDays");
     expect((await t.rest("GET", "/admin/api/settings", { token })).body.accountCurrency).toBeDefined();
   });
+
+  it("creates API keys with the secret shown once, lists them without it, and revokes them", async () => {
+    const created = await t.rest("POST", "/admin/api/api-keys", {
+      token,
+      body: { name: "BI tool", scopes: { reports: { read: true }, offers: { read: true } } },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toMatch(/^tly_key_/);
+    expect(created.body.apiKey.keyHash).toBeUndefined();
+    expect(created.body.apiKey.scopes.offers).toEqual({ read: true, write: false });
+    const key = created.body.key as string;
+    expect((await t.rest("GET", "/admin/api/offers", { headers: { "x-api-key": key } })).status).toBe(200);
+    expect((await t.rest("GET", "/admin/api/campaigns", { headers: { "x-api-key": key } })).status).toBe(403);
+    const list = await t.rest("GET", "/admin/api/api-keys", { token });
+    expect(JSON.stringify(list.body)).not.toContain(key);
+    expect(list.body.data[0]).toMatchObject({ name: "BI tool", prefix: key.slice(0, 14) });
+    const revoked = await t.rest("DELETE", `/admin/api/api-keys/${created.body.apiKey.id}`, { token });
+    expect(revoked.body.revokedAt).toBeTruthy();
+    expect((await t.rest("GET", "/admin/api/offers", { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+    const bad = await t.rest("POST", "/admin/api/api-keys", { token, body: { name: "", scopes: { planets: { read: true } } } });
+    expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(["name", "scopes.planets"]);
+  });
 });

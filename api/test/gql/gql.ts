@@ -53,6 +53,7 @@ type Documents = {
     "query RoleReadDomains { domains(first: 1) { totalCount } }": typeof types.RoleReadDomainsDocument,
     "query RoleReadSettings { settings { accountCurrency } }": typeof types.RoleReadSettingsDocument,
     "query RoleReadUsers { users(first: 1) { totalCount } }": typeof types.RoleReadUsersDocument,
+    "query RoleReadReports { dashboardStats { granularity } }": typeof types.RoleReadReportsDocument,
     "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": typeof types.RoleWriteCampaignsDocument,
     "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": typeof types.RoleWriteOffersDocument,
     "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteLandingsDocument,
@@ -105,6 +106,7 @@ const documents: Documents = {
     "query RoleReadDomains { domains(first: 1) { totalCount } }": types.RoleReadDomainsDocument,
     "query RoleReadSettings { settings { accountCurrency } }": types.RoleReadSettingsDocument,
     "query RoleReadUsers { users(first: 1) { totalCount } }": types.RoleReadUsersDocument,
+    "query RoleReadReports { dashboardStats { granularity } }": types.RoleReadReportsDocument,
     "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": types.RoleWriteCampaignsDocument,
     "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": types.RoleWriteOffersDocument,
     "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": types.RoleWriteLandingsDocument,
@@ -288,6 +290,10 @@ export function graphql(source: "query RoleReadSettings { settings { accountCurr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RoleReadUsers { users(first: 1) { totalCount } }"): (typeof documents)["query RoleReadUsers { users(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadReports { dashboardStats { granularity } }"): (typeof documents)["query RoleReadReports { dashboardStats { granularity } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -151,6 +151,12 @@ const SetRate = graphql(`
   }
 `);
 
+const AuditLog = graphql(`
+  query MgmtAudit($filter: AuditLogFilter) {
+    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }
+  }
+`);
+
 let t: TestApp;
 let token: string;
 const changes: Array<{ entity: string; id?: string }> = [];
@@ -456,7 +462,7 @@ describe("products, settings, currency rates", () => {
         "timezone",
       ]);
     }
-    expect(changes).toContainEqual(expect.objectContaining({ entity: "Settings" }));
+    expect(changes).toContainEqual(expect.objectContaining({ entity: "settings" }));
   });
 
   it("sets currency rates as exact decimals", async () => {
@@ -528,5 +534,16 @@ describe("REST", () => {
     expect((await t.rest("GET", "/admin/api/offers", { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
     const bad = await t.rest("POST", "/admin/api/api-keys", { token, body: { name: "", scopes: { planets: { read: true } } } });
     expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(["name", "scopes.planets"]);
+  });
+
+  it("reads the audit log with filters over GraphQL and REST", async () => {
+    const g = await t.gql(AuditLog, { filter: { actionPrefix: "offer.update" } }, token);
+    expect(g.data?.auditLog.totalCount).toBeGreaterThan(0);
+    const entry = g.data?.auditLog.edges[0]?.node;
+    expect(entry).toMatchObject({ action: "offer.update", entityType: "Offer", actorName: "admin@test.local" });
+    expect(entry?.before).toBeTruthy();
+    const r = await t.rest("GET", "/admin/api/audit-log?entityType=Flow&limit=2", { token });
+    expect(r.body.data).toHaveLength(2);
+    expect(r.body.nextCursor).toBeTruthy();
   });
 });

@@ -17,7 +17,8 @@ import { createTrafficSource, deleteTrafficSource, updateTrafficSource } from ".
 import { createUser, deleteUser, updateUser } from "../schema/user/user.service.js";
 import { normalizePermissions, permissionsForRole } from "../auth/permissions.js";
 import type { ApiKey, User } from "../generated/prisma/client.js";
-import { crudRoutes, pageArgs, restWhere } from "./crud.js";
+import { crudRoutes, listArgs, page, pageArgs, restWhere } from "./crud.js";
+import { auditWhere } from "../schema/audit/audit.where.js";
 import type { RestRoute } from "./router.js";
 
 const hideSecret = <T extends { apiKey: string }>({ apiKey, ...rest }: T) => ({ ...rest, hasApiKey: apiKey !== "" });
@@ -227,6 +228,20 @@ export const managementRoutes: RestRoute[] = [
     path: "/admin/api/settings/currency-rates/:currency",
     auth: { section: "settings", access: "write" },
     handler: (c) => deleteCurrencyRate(c.deps, c.actor as Actor, c.params.currency),
+  },
+  // GET /admin/api/audit-log?entityType=&entityId=&action=&limit=&cursor= (newest first)
+  {
+    method: "GET",
+    path: "/admin/api/audit-log",
+    auth: { section: "users", access: "read" },
+    handler: async (c) => {
+      const a = listArgs(c);
+      const rows = await c.deps.db.prisma.auditLog.findMany({
+        where: auditWhere({ entityType: a.query.get("entityType"), entityId: a.query.get("entityId"), actionPrefix: a.query.get("action") }),
+        ...pageArgs(a),
+      });
+      return page(rows, a.take);
+    },
   },
   // API keys: your own (users:write sees everyone's). The secret is in the POST answer only.
   {

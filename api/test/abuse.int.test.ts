@@ -101,12 +101,20 @@ describe("writes need credentials and the right section", () => {
       ["POST", "/admin/api/import/all", { offers: "nope" }],
       ["POST", "/admin/api/flows", { campaignId: "0190f000-0000-7000-8000-000000000000", filters: "country=US" }],
       ["DELETE", "/admin/api/users/not-a-uuid", undefined],
+      ["GET", "/admin/api/flows?campaignId=x", undefined],
+      ["GET", "/admin/api/offers?networkId=x", undefined],
+      ["GET", "/admin/api/campaigns/x/conflicts", undefined],
     ];
     for (const [method, path, body, headers] of cases) {
       const r = await t.rest(method, path, { token, body, headers });
       expect(r.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
       expect(r.status, `${method} ${path}`).toBeLessThan(500);
       expect(typeof r.body.error).toBe("string");
+    }
+    for (const query of ['{ offer(id: "x") { id } }', '{ offers(filter: { ids: ["x"] }, first: 1) { totalCount } }', '{ flows(campaignId: "x") { id } }']) {
+      const g = await post(t, { query });
+      expect(g.body.errors[0].extensions.code, query).toBe("BAD_USER_INPUT");
+      expect(g.body.errors[0].message, query).toMatch(/UUID/);
     }
     const huge = await t.rest("POST", "/admin/api/landings", { token, body: { name: "x", html: "x".repeat(6 * 1024 * 1024) } });
     expect(huge.status).toBe(413);

@@ -542,6 +542,8 @@ describe("REST", () => {
     const entry = g.data?.auditLog.edges[0]?.node;
     expect(entry).toMatchObject({ action: "offer.update", entityType: "Offer", actorName: "admin@test.local" });
     expect(entry?.before).toBeTruthy();
+    const logins = await t.gql(AuditLog, { filter: { actionPrefix: "session.create" } }, token);
+    expect(logins.data?.auditLog.totalCount).toBeGreaterThan(0);
     const r = await t.rest("GET", "/admin/api/audit-log?entityType=Flow&limit=2", { token });
     expect(r.body.data).toHaveLength(2);
     expect(r.body.nextCursor).toBeTruthy();

@@ -9,6 +9,7 @@ import { detectFlowConflicts } from "../schema/flow/flow-conflicts.js";
 import { ipBlacklistService } from "../schema/ip-blacklist/ip-blacklist.service.js";
 import { importLandingFromUrl, landingService } from "../schema/landing/landing.service.js";
 import { networkService, postbackTemplateFor } from "../schema/network/network.service.js";
+import { importNetworkOffers, testNetworkConnection } from "../schema/network/network.sync.js";
 import { offerService } from "../schema/offer/offer.service.js";
 import { productService } from "../schema/product/product.service.js";
 import { publicBase } from "../schema/shared/public-url.js";
@@ -62,6 +63,19 @@ export const managementRoutes: RestRoute[] = [
     update: async (deps, actor, input) => hideSecret(await networkService.update(deps, actor, input)),
     remove: async (deps, actor, id) => hideSecret(await networkService.remove(deps, actor, id)),
   }),
+  // POST /admin/api/networks/:id/test and /import-offers (Everflow)
+  {
+    method: "POST",
+    path: "/admin/api/networks/:id/test",
+    auth: { section: "networks", access: "write" },
+    handler: (c) => testNetworkConnection(c.deps, c.params.id ?? ""),
+  },
+  {
+    method: "POST",
+    path: "/admin/api/networks/:id/import-offers",
+    auth: { section: "offers", access: "write" },
+    handler: (c) => importNetworkOffers(c.deps, c.actor as Actor, c.params.id ?? ""),
+  },
   ...crudRoutes({
     path: "/admin/api/offers",
     section: "offers",

@@ -46,6 +46,8 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
+  /** MaxMind download URL; {edition} and {license_key} are filled in (tests point it at a local server). */
+  GEOIP_DOWNLOAD_URL: z.string().default("https://download.maxmind.com/app/geoip_download?edition_id={edition}&license_key={license_key}&suffix=tar.gz"),
   SPOOL_DIR: z
     .string()
     .optional()
@@ -93,6 +95,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     trustedProxies: c.TRUSTED_PROXIES,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
     geoip: { cityPath: c.GEOIP_CITY_PATH, asnPath: c.GEOIP_ASN_PATH },
+    geoipDownloadUrl: c.GEOIP_DOWNLOAD_URL,
     spoolDir: path.resolve(c.SPOOL_DIR ?? path.join(c.DATA_DIR, "spool")),
     outboundAllowPrivate: c.OUTBOUND_ALLOW_PRIVATE,
     outboxBackoffMs: c.OUTBOX_BACKOFF_MS,

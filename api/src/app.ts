@@ -22,6 +22,7 @@ import { RangeList, clientIp } from "./lib/ip.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createOutbound } from "./lib/outbound.js";
 import { createOutbox } from "./outbox/worker.js";
+import { closeHotPool } from "./conversions/hot-pool.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
 import { createTracking } from "./tracking/index.js";
@@ -159,7 +160,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const admin = await ensureFirstAdmin(deps);
     if (admin) (opts.onFirstAdmin ?? printFirstAdmin)(admin);
     await tracking.start();
-    outbox.start();
+    if (config.outboxWorker) outbox.start();
     isReady = true;
     logger.info({ database: db.kind }, "ready");
   }
@@ -200,6 +201,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       await tracking.stop();
       await outbox.stop();
+      await closeHotPool(deps);
       await deps.counters.close();
       await deps.outbound.close();
       await db.close();

@@ -61,7 +61,7 @@ class Batcher {
               this.deps,
               batch.map((b) => b.f),
             );
-      batch.forEach((b, i) => b.resolve(rows[i] as FastRow));
+      for (const [i, b] of batch.entries()) b.resolve(rows[i] as FastRow);
     } catch (err) {
       if (batch.length === 1) return (batch[0] as Pending).reject(err);
       // One element must not fail its neighbours: retry each on its own.

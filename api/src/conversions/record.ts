@@ -143,7 +143,7 @@ function prepare(input: ConversionInput, s: ConversionSettings): Prepared | Reje
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text PostgreSQL accepts (no NUL, no lone surrogates), whatever a sender put in it. */
-export const cleanText = (s: string): string => s.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
+export const cleanText = (s: string): string => s.replaceAll(String.fromCharCode(0), "").replace(LONE_SURROGATE, "\uFFFD");
 
 export function cleanParams(o: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};

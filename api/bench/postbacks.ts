@@ -133,18 +133,18 @@ async function main() {
     log(`app: wrk -t${threads} -c${connections} -d${duration}`);
     const appRun = await wrk(url, idsFile);
 
-    const [{ conv, dup, outbox, logs }] = (
+    const { conv, dup, outbox, logs } = (
       await pool.query(`
         SELECT (SELECT count(*) FROM conversions)::int AS conv,
                (SELECT count(*) FROM (SELECT 1 FROM conversions GROUP BY click_id, hit_id, type, transaction_id HAVING count(*) > 1) d)::int AS dup,
                (SELECT count(*) FROM outbound_deliveries)::int AS outbox,
                (SELECT count(*) FROM postback_log)::int AS logs`)
-    ).rows as Array<{ conv: number; dup: number; outbox: number; logs: number }>;
-    const [{ missing }] = (
+    ).rows[0] as { conv: number; dup: number; outbox: number; logs: number };
+    const { missing } = (
       await pool.query(
         `SELECT count(*)::int AS missing FROM conversions c WHERE NOT EXISTS (SELECT 1 FROM outbound_deliveries d WHERE d.event_id = c.id::text || ':created')`,
       )
-    ).rows as Array<{ missing: number }>;
+    ).rows[0] as { missing: number };
     await app.stop();
 
     // Baseline: bare node:http + pg, one plain INSERT per request, same load.

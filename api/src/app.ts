@@ -23,15 +23,18 @@ import { createLogger, type Logger } from "./lib/logger.js";
 import { createOutbound } from "./lib/outbound.js";
 import { createOutbox } from "./outbox/worker.js";
 import { closeHotPool } from "./conversions/hot-pool.js";
+import { createRollupWorker, ensureRollupTriggers } from "./reports/rollup.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
-import { createTracking } from "./tracking/index.js";
+import { type Tracking, createTracking } from "./tracking/index.js";
 import { VERSION } from "./version.js";
 import { sqltag } from "@prisma/client/runtime/client";
 
 export interface App {
   server: http.Server;
   deps: Deps;
+  /** The hot path (the click engine's snapshot, writer and counters are read by tests and status queries). */
+  tracking: Tracking;
   /** Resolves once migrations are applied and the first admin exists; rejects on a failed migration. */
   ready: Promise<void>;
   start(): Promise<{ port: number; url: string }>;
@@ -62,6 +65,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const tracking = createTracking(deps);
   const outbox = createOutbox(deps);
+  const rollups = createRollupWorker(deps, config.reportsRollupIntervalMs);
   const yoga = createGraphQL(deps);
   const rest = createRestRouter(deps, restRoutes);
   const consoleFiles = existsSync(config.consoleDist) ? sirv(config.consoleDist, { single: true, dev: !config.production, etag: true }) : null;
@@ -154,13 +158,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       warned = true;
       await sleep(2_000);
     }
-    const applied = await applyMigrations(db.adapterFactory);
+    const applied = await db.withMigrationAdapter((factory) => applyMigrations(factory));
     if (applied.length) logger.info({ applied }, "migrations applied");
+    await ensureRollupTriggers(db.sql);
     await db.prisma.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const admin = await ensureFirstAdmin(deps);
     if (admin) (opts.onFirstAdmin ?? printFirstAdmin)(admin);
     await tracking.start();
     if (config.outboxWorker) outbox.start();
+    rollups.start();
     isReady = true;
     logger.info({ database: db.kind }, "ready");
   }
@@ -177,6 +183,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   return {
     server,
     deps,
+    tracking,
     ready,
     async start() {
       await new Promise<void>((resolve, reject) => {
@@ -202,6 +209,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await tracking.stop();
       await outbox.stop();
       await closeHotPool(deps);
+      await rollups.stop();
       await deps.counters.close();
       await deps.outbound.close();
       await db.close();

@@ -5,5 +5,6 @@ import { conversionRoutes } from "./conversion.routes.js";
 import { managementRoutes } from "./management.routes.js";
 import { reportRoutes } from "./reports.routes.js";
 import type { RestRoute } from "./router.js";
+import { transferRoutes } from "./transfer.routes.js";
 
-export const restRoutes: RestRoute[] = [...authRoutes, ...campaignRoutes, ...managementRoutes, ...reportRoutes, ...conversionRoutes];
+export const restRoutes: RestRoute[] = [...authRoutes, ...campaignRoutes, ...managementRoutes, ...transferRoutes, ...reportRoutes, ...conversionRoutes];

@@ -21,7 +21,8 @@ export interface FastRow {
 }
 
 const MAX_BATCH = 256;
-const MAX_INFLIGHT = 2;
+// One batch in flight measured best here (bigger batches, fewer commits): 0.33 of the baseline vs 0.25 with 2-4.
+const MAX_INFLIGHT = 1;
 
 interface Pending {
   f: FastInsert;

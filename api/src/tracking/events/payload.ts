@@ -5,7 +5,8 @@ import { isUuid } from "../../lib/ids.js";
 
 export const KNOWN_EVENTS = ["pageview", "add_to_cart", "checkout", "purchase", "lead", "conversion", "step"] as const;
 export const CUSTOM_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
-const PROP_KEY = /^[A-Za-z_$][A-Za-z0-9_.$-]{0,63}$/;
+// `__proto__` would set the object's prototype instead of a field.
+const PROP_KEY = /^(?!__proto__$)[A-Za-z_$][A-Za-z0-9_.$-]{0,63}$/;
 const TYPE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 

@@ -9,6 +9,8 @@ export interface Options {
   ctx?: Context;
   /** Lifetime in days of the first-party click cookie on merchant domains. */
   cookieDays?: number;
+  /** The URL parameter the offer appends the click id under, when not `_tly_click` or the default `sub2`. */
+  clickParam?: string;
   transport: Transport;
 }
 
@@ -34,7 +36,7 @@ export function optedOut(): boolean {
 export function createTracker(o: Options): Tracker {
   let who: Context = {};
   try {
-    who = resolve(o.ctx, location.search, o.cookieDays || 30);
+    who = resolve(o.ctx, location.search, o.cookieDays || 30, o.clickParam);
   } catch (_e) {}
 
   const post = (body: Record<string, unknown>): Promise<boolean> => {

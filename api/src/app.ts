@@ -24,13 +24,15 @@ import { createOutbound } from "./lib/outbound.js";
 import { createOutbox } from "./outbox/worker.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
-import { createTracking } from "./tracking/index.js";
+import { type Tracking, createTracking } from "./tracking/index.js";
 import { VERSION } from "./version.js";
 import { sqltag } from "@prisma/client/runtime/client";
 
 export interface App {
   server: http.Server;
   deps: Deps;
+  /** The hot path (the click engine's snapshot, writer and counters are read by tests and status queries). */
+  tracking: Tracking;
   /** Resolves once migrations are applied and the first admin exists; rejects on a failed migration. */
   ready: Promise<void>;
   start(): Promise<{ port: number; url: string }>;
@@ -153,7 +155,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       warned = true;
       await sleep(2_000);
     }
-    const applied = await applyMigrations(db.adapterFactory);
+    const applied = await db.withMigrationAdapter((factory) => applyMigrations(factory));
     if (applied.length) logger.info({ applied }, "migrations applied");
     await db.prisma.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const admin = await ensureFirstAdmin(deps);
@@ -176,6 +178,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   return {
     server,
     deps,
+    tracking,
     ready,
     async start() {
       await new Promise<void>((resolve, reject) => {

@@ -255,6 +255,18 @@ describe("limits and origins", () => {
     for (let i = 0; i < 4; i++) codes.push((await send("https://shop.example")).status);
     expect(codes).toEqual([202, 202, 202, 429]);
   });
+
+  it("lets the tracker's own sandboxed landers (Origin: null) through by their Referer", async () => {
+    const other = await startTestApp({ env: { PIXEL_DIST: distDir, PIXEL_ALLOWED_ORIGINS: "https://shop.example" } });
+    try {
+      const send = (referer: string) =>
+        fetch(`${other.url}/api/event`, { method: "POST", headers: { origin: "null", referer, "user-agent": UA }, body: JSON.stringify({ name: "pageview" }) });
+      expect((await send(`${other.url}/c/some-slug`)).status).toBe(202);
+      expect((await send("https://evil.example/x")).status).toBe(403);
+    } finally {
+      await other.stop();
+    }
+  });
 });
 
 describe("POST /api/lead", () => {

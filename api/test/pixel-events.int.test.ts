@@ -28,6 +28,15 @@ export async function seedClick(app: TestApp, opts: { landing?: boolean } = {}) 
   return { campaignId, visitorId, clickId, landingId };
 }
 
+async function waitUntil<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${t.url}/api/event`, {
     method: "POST",
@@ -86,6 +95,18 @@ describe("POST /api/event", () => {
       ["checkout", "89.97", "EUR", c.campaignId, c.visitorId],
     ]);
     expect(rows[1]?.props).toEqual({ product: "Running Shoes", price: 59.99, qty: 3 });
+  });
+
+  it("extends the visitor's session on pixel activity", async () => {
+    const c = await seedClick(t);
+    const prisma = t.app.deps.db.prisma;
+    await prisma.visitor.update({ where: { id: c.visitorId }, data: { sessionExpiresAt: new Date(Date.now() + 60_000) } });
+    expect((await post({ name: "pageview", click: c.clickId })).status).toBe(202);
+    const v = await waitUntil(
+      () => prisma.visitor.findUnique({ where: { id: c.visitorId } }),
+      (x) => (x?.sessionExpiresAt.getTime() ?? 0) > Date.now() + 3 * 86_400_000,
+    );
+    expect(v?.sessionExpiresAt.getTime()).toBeGreaterThan(Date.now() + 3 * 86_400_000);
   });
 
   it("takes the click from the tracker's _tly_click cookie when the body has none", async () => {

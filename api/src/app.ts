@@ -22,6 +22,7 @@ import { RangeList, clientIp } from "./lib/ip.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createOutbound } from "./lib/outbound.js";
 import { createOutbox } from "./outbox/worker.js";
+import { createRollupWorker, ensureRollupTriggers } from "./reports/rollup.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
 import { type Tracking, createTracking } from "./tracking/index.js";
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const tracking = createTracking(deps);
   const outbox = createOutbox(deps);
+  const rollups = createRollupWorker(deps, config.reportsRollupIntervalMs);
   const yoga = createGraphQL(deps);
   const rest = createRestRouter(deps, restRoutes);
   const consoleFiles = existsSync(config.consoleDist) ? sirv(config.consoleDist, { single: true, dev: !config.production, etag: true }) : null;
@@ -157,11 +159,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     }
     const applied = await db.withMigrationAdapter((factory) => applyMigrations(factory));
     if (applied.length) logger.info({ applied }, "migrations applied");
+    await ensureRollupTriggers(db.sql);
     await db.prisma.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const admin = await ensureFirstAdmin(deps);
     if (admin) (opts.onFirstAdmin ?? printFirstAdmin)(admin);
     await tracking.start();
     outbox.start();
+    rollups.start();
     isReady = true;
     logger.info({ database: db.kind }, "ready");
   }
@@ -203,6 +207,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       await tracking.stop();
       await outbox.stop();
+      await rollups.stop();
       await deps.counters.close();
       await deps.outbound.close();
       await db.close();

@@ -57,6 +57,10 @@ const schema = z.object({
   PIXEL_DIST: z.string().default(path.join(repoRoot, "pixel", "dist")),
   PIXEL_ALLOWED_ORIGINS: csv.default([]),
   PIXEL_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** Reports read click rollups where they can answer exactly (false: always raw rows). */
+  REPORTS_ROLLUPS: bool.default(true),
+  /** How often the rollup worker rebuilds dirty (day, campaign) pairs; 0 = never (reports then read raw clicks for them). */
+  REPORTS_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -97,5 +101,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     pixelDist: path.resolve(c.PIXEL_DIST),
     pixelAllowedOrigins: c.PIXEL_ALLOWED_ORIGINS,
     pixelRateLimit: c.PIXEL_RATE_LIMIT,
+    reportsRollups: c.REPORTS_ROLLUPS,
+    reportsRollupIntervalMs: c.REPORTS_ROLLUP_INTERVAL_MS,
   };
 }

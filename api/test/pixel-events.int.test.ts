@@ -97,6 +97,17 @@ describe("POST /api/event", () => {
     expect(rows[1]?.props).toEqual({ product: "Running Shoes", price: 59.99, qty: 3 });
   });
 
+  it("stores a retried event once (the pixel's event id), and ignores implausible ids", async () => {
+    const c = await seedClick(t);
+    const id = newId();
+    for (let i = 0; i < 3; i++) expect((await post({ id, name: "checkout", click: c.clickId })).status).toBe(202);
+    const old = "00000000-0000-7000-8000-000000000001"; // a v7 id from 1970: replaced by the server's own
+    for (let i = 0; i < 2; i++) expect((await post({ id: old, name: "checkout", click: c.clickId })).status).toBe(202);
+    const rows = await t.app.deps.db.prisma.event.findMany({ where: { clickId: c.clickId } });
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => r.id === id)).toHaveLength(1);
+  });
+
   it("extends the visitor's session on pixel activity", async () => {
     const c = await seedClick(t);
     const prisma = t.app.deps.db.prisma;

@@ -36,7 +36,7 @@ export function createCollector(deps: Deps, guard: Guard, attribution: Attributi
       return;
     }
     await writer.write({
-      id: newId(),
+      id: ev.id ?? newId(),
       name: ev.name,
       clickId: click?.clickId ?? null,
       visitorId: click?.visitorId ?? ev.vid ?? null,

@@ -42,6 +42,8 @@ export interface ConversionPart {
 }
 
 export interface PixelEvent {
+  /** The pixel's own UUIDv7 for the event (a retry carries the same one); absent when missing or implausible. */
+  id?: string;
   name: string;
   click?: string;
   vid?: string;
@@ -168,6 +170,9 @@ export function parseEvent(raw: unknown): PixelEvent {
     props: {},
     currency: currency(p.currency) ?? "",
   };
+  const id = uuid(raw.id, "id");
+  // Only a v7 id whose time is within a day of ours: ids stay time-sortable whatever a page's clock says.
+  if (id && id[14] === "7" && Math.abs(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16) - Date.now()) < 86_400_000) ev.id = id;
   const click = uuid(raw.click, "click");
   const vid = uuid(raw.vid, "vid");
   const landing = uuid(raw.landing, "landing");

@@ -5,20 +5,25 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../src/db/migrate.js";
 import { urlFor, withAdmin } from "./helpers/pg.js";
 
-// Several projects (api-integration, pixel-browser, console-browser) use this setup in one vitest process; they
-// share one template (two migration engines at once in one process panic), and the last teardown drops it.
-const shared = globalThis as { __tlyTemplate?: { ready: Promise<{ template: string; prefix: string }>; users: number } };
+// Several projects (api-integration, pixel-browser, console-browser) name this setup; they share one template,
+// made once per process, and the last teardown drops it.
+interface Shared {
+  made: Promise<{ prefix: string; template: string }>;
+  users: number;
+}
+const g = globalThis as { __trackilyTemplate?: Shared };
 
 export default async function setup(project: TestProject) {
-  const entry = (shared.__tlyTemplate ??= { ready: createTemplate(), users: 0 });
-  entry.users++;
-  const { template, prefix } = await entry.ready;
+  g.__trackilyTemplate ??= { made: makeTemplate(), users: 0 };
+  const shared = g.__trackilyTemplate;
+  shared.users++;
+  const { prefix, template } = await shared.made;
   process.env.TRACKILY_TEMPLATE_DB = template;
   project.provide("templateDb", template);
 
   return async () => {
-    if (--entry.users > 0) return;
-    shared.__tlyTemplate = undefined;
+    if (--shared.users > 0) return;
+    g.__trackilyTemplate = undefined;
     await withAdmin(async (c) => {
       const rows = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
       for (const { datname } of rows.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
@@ -26,7 +31,7 @@ export default async function setup(project: TestProject) {
   };
 }
 
-async function createTemplate(): Promise<{ template: string; prefix: string }> {
+async function makeTemplate(): Promise<{ prefix: string; template: string }> {
   const prefix = `tly_test_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   const template = `${prefix}_tmpl`;
   await withAdmin(async (c) => {
@@ -42,7 +47,7 @@ async function createTemplate(): Promise<{ template: string; prefix: string }> {
   await applyMigrations(factory);
   // The template must have no open connections when cloned.
   await withAdmin((c) => c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [template]));
-  return { template, prefix };
+  return { prefix, template };
 }
 
 declare module "vitest" {

@@ -278,3 +278,31 @@ export async function ensureRollupTriggers(db: SqlExecutor): Promise<void> {
     for (const s of statements) await tx.query(sqltag([s]));
   });
 }
+
+/**
+ * Rebuilds every campaign's rollups for one UTC day in three statements, and clears that day's dirty marks.
+ * For offline use (the traffic seed, repairs): unlike refreshPair it does not guard against concurrent writers.
+ */
+export async function rebuildDay(db: SqlExecutor, day: string): Promise<void> {
+  const from = sqltag`(${day}::date::timestamp AT TIME ZONE 'UTC')`;
+  const to = sqltag`((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sqltag`DELETE FROM report_rollup_daily WHERE day = ${day}::date`);
+    await tx.execute(
+      sqlJoin([
+        "INSERT INTO report_rollup_daily (day, campaign_id, dim, value, clicks, uniq, cost) SELECT ",
+        sqltag`${day}::date`,
+        ", c.campaign_id, v.dim, v.value, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0) FROM clicks c CROSS JOIN LATERAL ",
+        fanOut(),
+        sqltag` WHERE c.created_at >= ${from} AND c.created_at < ${to} GROUP BY c.campaign_id, v.dim, v.value`,
+      ]),
+    );
+    await tx.execute(sqltag`DELETE FROM report_rollup_hourly WHERE hour >= ${from} AND hour < ${to}`);
+    await tx.execute(
+      sqltag`INSERT INTO report_rollup_hourly (hour, campaign_id, clicks, uniq, cost)
+        SELECT date_trunc('hour', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', c.campaign_id, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0)
+        FROM clicks c WHERE c.created_at >= ${from} AND c.created_at < ${to} GROUP BY 1, 2`,
+    );
+    await tx.execute(sqltag`DELETE FROM report_rollup_dirty WHERE day = ${day}::date`);
+  });
+}

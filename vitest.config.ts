@@ -57,6 +57,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      "console/vitest.config.ts",
+      {
+        test: {
+          name: "console-browser",
+          root: "console",
+          include: ["test/**/*.browser.test.ts"],
+          environment: "node",
+          // A template database (api) and a built console (console/dist) once per run.
+          globalSetup: ["../api/test/global-setup.ts", "test/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

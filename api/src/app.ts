@@ -25,13 +25,15 @@ import { createOutbox } from "./outbox/worker.js";
 import { createRollupWorker, ensureRollupTriggers } from "./reports/rollup.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
-import { createTracking } from "./tracking/index.js";
+import { type Tracking, createTracking } from "./tracking/index.js";
 import { VERSION } from "./version.js";
 import { sqltag } from "@prisma/client/runtime/client";
 
 export interface App {
   server: http.Server;
   deps: Deps;
+  /** The hot path (the click engine's snapshot, writer and counters are read by tests and status queries). */
+  tracking: Tracking;
   /** Resolves once migrations are applied and the first admin exists; rejects on a failed migration. */
   ready: Promise<void>;
   start(): Promise<{ port: number; url: string }>;
@@ -155,7 +157,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       warned = true;
       await sleep(2_000);
     }
-    const applied = await applyMigrations(db.adapterFactory);
+    const applied = await db.withMigrationAdapter((factory) => applyMigrations(factory));
     if (applied.length) logger.info({ applied }, "migrations applied");
     await ensureRollupTriggers(db.sql);
     await db.prisma.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
@@ -180,6 +182,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   return {
     server,
     deps,
+    tracking,
     ready,
     async start() {
       await new Promise<void>((resolve, reject) => {

@@ -50,6 +50,7 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined),
   OUTBOUND_ALLOW_PRIVATE: bool.default(false),
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5_000),
   GRAPHQL_INTROSPECTION: bool.optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CONSOLE_DIST: z.string().default(path.join(repoRoot, "console", "dist")),
@@ -93,6 +94,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     geoip: { cityPath: c.GEOIP_CITY_PATH, asnPath: c.GEOIP_ASN_PATH },
     spoolDir: path.resolve(c.SPOOL_DIR ?? path.join(c.DATA_DIR, "spool")),
     outboundAllowPrivate: c.OUTBOUND_ALLOW_PRIVATE,
+    outboxBackoffMs: c.OUTBOX_BACKOFF_MS,
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== "production",
     dbPoolMax: c.DB_POOL_MAX,
     consoleDist: path.resolve(c.CONSOLE_DIST),

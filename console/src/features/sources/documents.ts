@@ -1,0 +1,135 @@
+import { graphql } from "../../graphql/gql";
+
+export const SourcesQuery = graphql(`
+  query ConsoleSources($first: Int, $after: String, $last: Int, $before: String, $filter: ListFilter) {
+    trafficSources(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          status
+          currency
+          template
+          postbackUrl
+          updatedAt
+        }
+      }
+    }
+  }
+`);
+
+export const SourceQuery = graphql(`
+  query ConsoleSource($id: ID!) {
+    trafficSource(id: $id) {
+      id
+      name
+      status
+      template
+      currency
+      clickIdParam
+      clickIdMacro
+      costParam
+      costMacro
+      campaignIdParam
+      campaignIdMacro
+      adSetIdParam
+      adSetIdMacro
+      adIdParam
+      adIdMacro
+      placementParam
+      placementMacro
+      extraParams {
+        param
+        macro
+      }
+      postbackUrl
+      postbackOnStatusChange
+      apiUrl
+      hasApiKey
+    }
+  }
+`);
+
+export const SourceTemplatesQuery = graphql(`
+  query ConsoleSourceTemplates {
+    trafficSourceTemplates {
+      key
+      name
+      types
+      clickIdParam
+      clickIdMacro
+      costParam
+      costMacro
+      campaignIdParam
+      campaignIdMacro
+      adSetIdParam
+      adSetIdMacro
+      adIdParam
+      adIdMacro
+      placementParam
+      placementMacro
+      postbackUrl
+    }
+  }
+`);
+
+export const CreateSourceMutation = graphql(`
+  mutation ConsoleCreateSource($input: CreateTrafficSourceInput!) {
+    createTrafficSource(input: $input) {
+      __typename
+      ... on MutationCreateTrafficSourceSuccess {
+        data {
+          id
+        }
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
+      }
+      ... on ConflictError {
+        message
+        field
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateSourceMutation = graphql(`
+  mutation ConsoleUpdateSource($input: UpdateTrafficSourceInput!) {
+    updateTrafficSource(input: $input) {
+      __typename
+      ... on MutationUpdateTrafficSourceSuccess {
+        data {
+          id
+        }
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
+      }
+      ... on ConflictError {
+        message
+        field
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,133 @@
+// End to end in real Chromium against the real api (PostgreSQL, HTTP) serving the built console at /admin.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../api/src/lib/ids.js";
+import { hashPassword } from "../../api/src/lib/secrets.js";
+import { ADMIN, startTestApp, type TestApp } from "../../api/test/helpers/app.js";
+import { launch, screenshot, signIn } from "./helpers/browser.js";
+
+let t: TestApp;
+let browser: Browser;
+const VIEWER = { email: "viewer@test.local", password: "viewer-password-1" };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.app.deps.db.prisma.user.create({
+    data: { id: newId(), email: VIEWER.email, name: "Vera Viewer", role: "VIEWER", passwordHash: await hashPassword(VIEWER.password) },
+  });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function fresh(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { ctx, page, errors };
+}
+
+describe("console in Chromium", () => {
+  it("refuses a wrong password next to the form, then signs in and keeps the session across a reload", async () => {
+    const { ctx, page, errors } = await fresh();
+    await page.goto(`${t.url}/admin/`);
+    await page.waitForURL(/\/admin\/login/);
+    await page.click("button[type=submit]");
+    expect(await page.textContent("[data-error-for=email]")).toMatch(/email/i);
+    await page.fill("#email", ADMIN.email);
+    await page.fill("#password", "wrong-password");
+    await page.click("button[type=submit]");
+    await page.waitForSelector(".form-error");
+    expect(await page.textContent(".form-error")).toBeTruthy();
+    await screenshot(page, "login");
+
+    await page.fill("#password", ADMIN.password);
+    await page.click("button[type=submit]");
+    await page.waitForSelector("[data-testid=who]");
+    expect(await page.textContent("[data-testid=who]")).toContain("Admin");
+    await page.reload();
+    await page.waitForSelector("[data-testid=who]");
+    expect(page.url()).not.toMatch(/login/);
+
+    await page.click("[data-testid=logout]");
+    await page.waitForURL(/\/admin\/login/);
+    await page.goto(`${t.url}/admin/campaigns`);
+    await page.waitForURL(/\/admin\/login/);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("creates a traffic source from a template and a campaign through the UI, and shows its tracking link", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    for (const nav of ["campaigns", "sources", "settings", "reports"]) expect(await page.isVisible(`[data-nav=${nav}]`)).toBe(true);
+
+    await page.click("[data-nav=sources]");
+    await page.click("[data-testid=new-source]");
+    await page.waitForFunction(() => document.querySelectorAll("#s-template option").length > 1);
+    const templates = await page.$$eval("#s-template option", (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(templates.length).toBeGreaterThan(0);
+    await page.selectOption("#s-template", templates[0]!);
+    expect(await page.inputValue("#s-clickId-param")).not.toBe("");
+    await page.fill("#s-name", "UI Source");
+    await page.click("[data-testid=save-source]");
+    await page.waitForURL(/\/admin\/sources\/[0-9a-f-]{36}$/);
+
+    await page.click("[data-nav=campaigns]");
+    await page.waitForSelector(".state-empty");
+    await page.click("[data-testid=new-campaign]");
+    // Client validation before anything is sent.
+    await page.fill("#c-name", "UI Campaign");
+    await page.fill("#c-slug", "Bad Slug");
+    await page.click("[data-testid=save-campaign]");
+    expect(await page.textContent("[data-error-for=c-slug]")).toMatch(/lowercase/);
+    await page.fill("#c-slug", "ui-campaign");
+    await page.selectOption("#c-source", { label: "UI Source" });
+    await page.selectOption("#c-cost-model", "CPC");
+    await page.fill("#c-cost", "0.05");
+    await page.fill("#c-ext", "fb-123");
+    await page.click("[data-testid=save-campaign]");
+    await page.waitForURL(/\/admin\/campaigns\/[0-9a-f-]{36}/);
+    await page.waitForSelector("[data-testid=tracking-link]");
+    expect(await page.textContent("[data-testid=tracking-link]")).toContain("ui-campaign");
+    await screenshot(page, "campaign-edit");
+
+    // The API's typed errors land next to the field: a second campaign with the same slug.
+    await page.click("[data-nav=campaigns]");
+    await page.waitForSelector("text=UI Campaign");
+    await screenshot(page, "campaigns");
+    await page.click("[data-testid=new-campaign]");
+    await page.fill("#c-name", "Duplicate");
+    await page.fill("#c-slug", "ui-campaign");
+    await page.click("[data-testid=save-campaign]");
+    await page.waitForSelector("[data-error-for=c-slug]");
+    expect(await page.textContent("[data-error-for=c-slug]")).toBeTruthy();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("a Viewer sees no Settings and cannot edit a campaign", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, VIEWER.email, VIEWER.password);
+    expect(await page.isVisible("[data-nav=campaigns]")).toBe(true);
+    expect(await page.isVisible("[data-nav=settings]")).toBe(false);
+    expect(await page.isVisible("[data-nav=sources]")).toBe(false);
+    await page.click("[data-nav=campaigns]");
+    await screenshot(page, "viewer-campaigns");
+    await page.waitForSelector("text=UI Campaign");
+    expect(await page.isVisible("[data-testid=new-campaign]")).toBe(false);
+    await page.click("text=UI Campaign");
+    await page.waitForSelector("[data-testid=campaign-form]");
+    expect(await page.isDisabled("#c-name")).toBe(true);
+    expect(await page.isVisible("[data-testid=save-campaign]")).toBe(false);
+    await page.goto(`${t.url}/admin/settings`);
+    await page.waitForSelector("text=No access");
+    await screenshot(page, "viewer-forbidden");
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});

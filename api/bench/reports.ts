@@ -24,6 +24,10 @@ const deps = { config, db, logger: createLogger("silent") } as unknown as Deps;
 const applied = await applyMigrations(db.adapterFactory);
 if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
 await ensureRollupTriggers(db.sql);
+// What autovacuum does on a live install: statistics and the visibility map (index-only scans on rollups).
+for (const t of ["report_rollup_daily", "report_rollup_hourly", "report_rollup_dirty", "report_conversions"]) {
+  await db.sql.execute(sqltag([`VACUUM (ANALYZE) ${t}`]));
+}
 
 const [span] = await db.sql.query<{ last: string; clicks: string }>(
   sqltag`SELECT to_char(max(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS last, count(*)::text AS clicks FROM clicks`,

@@ -275,8 +275,7 @@ for (;;) {
   pairs += pass.cleared;
   if (pass.seen === 0) break;
 }
-await q("ANALYZE report_rollup_daily");
-await q("ANALYZE report_rollup_hourly");
+for (const t of ["report_rollup_daily", "report_rollup_hourly", "report_rollup_dirty", "report_conversions"]) await q(`VACUUM (ANALYZE) ${t}`);
 log(`rollups rebuilt for ${pairs} (day, campaign) pairs`);
 await db.sql.query(sqltag`SELECT 1`);
 await client.end();

@@ -89,7 +89,8 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
   // LATERAL keeps this a nested loop over the (few) dirty pairs, each an index range scan on clicks.
   const dirtyJoin = sqltag`report_rollup_dirty d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`;
 
-  if (other && TIME_DIMENSIONS.includes(other)) {
+  const utc = ["UTC", "Etc/UTC", "GMT", "Etc/GMT"].includes(q.timezone);
+  if (other && TIME_DIMENSIONS.includes(other) && !(utc && (other === "date" || other === "dayOfWeek"))) {
     // Whole-hour zones only: the range then starts and ends on UTC hours, and every local hour is a UTC hour.
     if (q.start.getTime() % 3_600_000 !== 0 || q.end.getTime() % 3_600_000 !== 0) return null;
     const fixed = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? sqltag`r.campaign_id::text` : keyExpr(d, "click", sqltag`r.hour`, tz), ` AS k${i}, `]));
@@ -121,13 +122,15 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
       ]),
     ]);
   }
-  if (other && !ROLLUP_DIMS.includes(other)) return null;
+  const utcDay = other === "date" || other === "dayOfWeek"; // only reached in UTC: whole UTC days are local days
+  if (other && !utcDay && !ROLLUP_DIMS.includes(other)) return null;
 
   // Whole UTC days inside the range come from the daily rollup; the partial days at either end from raw clicks.
   let fullStart = ceilDay(q.start);
   let fullEnd = floorDay(q.end);
   if (fullStart >= fullEnd) fullStart = fullEnd = q.end;
-  const rKeys = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? "r.campaign_id::text" : "r.value", ` AS k${i}, `]));
+  const dayKey = other === "date" ? "to_char(r.day, 'YYYY-MM-DD')" : "to_char(r.day, 'ID')";
+  const rKeys = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? "r.campaign_id::text" : utcDay ? dayKey : "r.value", ` AS k${i}, `]));
   const edge = (from: Date, to: Date) =>
     sqlJoin(["SELECT ", rawCols, " FROM clicks c WHERE c.created_at >= ", sqltag`${from}`, " AND c.created_at < ", sqltag`${to}`, campC]);
   return outer([
@@ -135,7 +138,7 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
       "SELECT ",
       ...rKeys,
       "r.clicks, r.uniq, r.cost FROM report_rollup_daily r WHERE r.dim = ",
-      sqltag`${other ?? ""}`,
+      sqltag`${utcDay ? "" : (other ?? "")}`,
       " AND r.day >= ",
       sqltag`${isoDay(fullStart)}::date`,
       " AND r.day < ",

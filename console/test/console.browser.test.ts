@@ -87,6 +87,47 @@ describe("console in Chromium", () => {
     await ctx.close();
   });
 
+  it("creates an affiliate network, an offer with geo payouts and a local lander with a live preview", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    await page.click("[data-nav=networks]");
+    await page.waitForSelector(".state-empty");
+    await page.click("[data-testid=new]");
+    await page.fill("#f-name", "UI Network");
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("text=UI Network");
+
+    await page.click("[data-nav=offers]");
+    await page.click("[data-testid=new]");
+    await page.fill("#f-name", "UI Offer");
+    await page.fill("#f-url", "not a url");
+    await page.fill("#f-geoPayouts", "US 2.50\nnonsense");
+    await page.click("[data-testid=save]");
+    expect(await page.textContent("[data-error-for=f-url]")).toMatch(/URL/);
+    expect(await page.textContent("[data-error-for=f-geoPayouts]")).toMatch(/One line per country/);
+    await page.fill("#f-url", "https://offer.example.com/?cid={clickid}");
+    await page.fill("#f-geoPayouts", "US 2.50\nDE 1.80 EUR");
+    await page.fill("#f-payout", "1.25");
+    await page.selectOption("#f-networkId", { label: "UI Network" });
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("text=UI Offer");
+    expect(await page.textContent("table")).toContain("UI Network");
+    await screenshot(page, "offers");
+
+    await page.click("[data-nav=landers]");
+    await page.click("[data-testid=new]");
+    await page.fill("#f-name", "UI Lander");
+    await page.selectOption("#f-type", "LOCAL");
+    await page.fill("#f-html", "<h1 id=hello>Hello preview</h1>");
+    const frame = page.frameLocator("[data-testid=html-preview]");
+    expect(await frame.locator("#hello").textContent()).toBe("Hello preview");
+    await screenshot(page, "lander-editor");
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("text=UI Lander");
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it("creates a traffic source from a template and a campaign through the UI, and shows its tracking link", async () => {
     const { ctx, page, errors } = await fresh();
     await signIn(page, t.url, ADMIN.email, ADMIN.password);
@@ -113,6 +154,7 @@ describe("console in Chromium", () => {
     expect(await page.textContent("[data-error-for=c-slug]")).toMatch(/lowercase/);
     await page.fill("#c-slug", "ui-campaign");
     await page.selectOption("#c-source", { label: "UI Source" });
+    await page.selectOption("#c-offer", { label: "UI Offer" });
     await page.selectOption("#c-cost-model", "CPC");
     await page.fill("#c-cost", "0.05");
     await page.fill("#c-ext", "fb-123");

@@ -5,6 +5,7 @@ import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 
 export const BUDGET_BYTES = Number(process.env.PIXEL_BUDGET_BYTES || 2048);
+const OUT = process.env.PIXEL_OUT_DIR || "dist";
 
 /** Fails the build when an emitted chunk is larger than `budget` bytes once gzipped. */
 export function sizeBudget(budget) {
@@ -27,12 +28,12 @@ const min = () => terser({ ecma: 2017, compress: { passes: 2 }, format: { commen
 export default [
   {
     input: "src/index.ts",
-    output: { file: "dist/pixel.js", format: "iife", strict: false },
+    output: { file: `${OUT}/pixel.js`, format: "iife", strict: false },
     plugins: [ts(), min(), sizeBudget(BUDGET_BYTES)],
   },
   {
     input: "src/esm.ts",
-    output: { file: "dist/pixel.esm.js", format: "es" },
+    output: { file: `${OUT}/pixel.esm.js`, format: "es" },
     plugins: [ts(), min()],
   },
 ];

@@ -15,7 +15,7 @@ try {
     await db.sql.execute(sqltag(["DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"]));
     console.log(`reset ${where}`);
   }
-  const applied = await applyMigrations(db.adapterFactory);
+  const applied = await db.withMigrationAdapter((factory) => applyMigrations(factory));
   console.log(applied.length ? `applied ${applied.join(", ")} to ${where}` : `${where} is up to date`);
 } catch (err) {
   console.error((err as Error).message);

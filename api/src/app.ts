@@ -22,15 +22,18 @@ import { RangeList, clientIp } from "./lib/ip.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createOutbound } from "./lib/outbound.js";
 import { createOutbox } from "./outbox/worker.js";
+import { createRollupWorker, ensureRollupTriggers } from "./reports/rollup.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
-import { createTracking } from "./tracking/index.js";
+import { type Tracking, createTracking } from "./tracking/index.js";
 import { VERSION } from "./version.js";
 import { sqltag } from "@prisma/client/runtime/client";
 
 export interface App {
   server: http.Server;
   deps: Deps;
+  /** The hot path (the click engine's snapshot, writer and counters are read by tests and status queries). */
+  tracking: Tracking;
   /** Resolves once migrations are applied and the first admin exists; rejects on a failed migration. */
   ready: Promise<void>;
   start(): Promise<{ port: number; url: string }>;
@@ -61,6 +64,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const tracking = createTracking(deps);
   const outbox = createOutbox(deps);
+  const rollups = createRollupWorker(deps, config.reportsRollupIntervalMs);
   const yoga = createGraphQL(deps);
   const rest = createRestRouter(deps, restRoutes);
   const consoleFiles = existsSync(config.consoleDist) ? sirv(config.consoleDist, { single: true, dev: !config.production, etag: true }) : null;
@@ -153,13 +157,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       warned = true;
       await sleep(2_000);
     }
-    const applied = await applyMigrations(db.adapterFactory);
+    const applied = await db.withMigrationAdapter((factory) => applyMigrations(factory));
     if (applied.length) logger.info({ applied }, "migrations applied");
+    await ensureRollupTriggers(db.sql);
     await db.prisma.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const admin = await ensureFirstAdmin(deps);
     if (admin) (opts.onFirstAdmin ?? printFirstAdmin)(admin);
     await tracking.start();
     outbox.start();
+    rollups.start();
     isReady = true;
     logger.info({ database: db.kind }, "ready");
   }
@@ -176,6 +182,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   return {
     server,
     deps,
+    tracking,
     ready,
     async start() {
       await new Promise<void>((resolve, reject) => {
@@ -200,6 +207,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       await tracking.stop();
       await outbox.stop();
+      await rollups.stop();
       await deps.counters.close();
       await deps.outbound.close();
       await db.close();

@@ -50,12 +50,17 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined),
   OUTBOUND_ALLOW_PRIVATE: bool.default(false),
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5_000),
   GRAPHQL_INTROSPECTION: bool.optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CONSOLE_DIST: z.string().default(path.join(repoRoot, "console", "dist")),
   PIXEL_DIST: z.string().default(path.join(repoRoot, "pixel", "dist")),
   PIXEL_ALLOWED_ORIGINS: csv.default([]),
   PIXEL_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** Reports read click rollups where they can answer exactly (false: always raw rows). */
+  REPORTS_ROLLUPS: bool.default(true),
+  /** How often the rollup worker rebuilds dirty (day, campaign) pairs; 0 = never (reports then read raw clicks for them). */
+  REPORTS_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -89,11 +94,14 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     geoip: { cityPath: c.GEOIP_CITY_PATH, asnPath: c.GEOIP_ASN_PATH },
     spoolDir: path.resolve(c.SPOOL_DIR ?? path.join(c.DATA_DIR, "spool")),
     outboundAllowPrivate: c.OUTBOUND_ALLOW_PRIVATE,
+    outboxBackoffMs: c.OUTBOX_BACKOFF_MS,
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== "production",
     dbPoolMax: c.DB_POOL_MAX,
     consoleDist: path.resolve(c.CONSOLE_DIST),
     pixelDist: path.resolve(c.PIXEL_DIST),
     pixelAllowedOrigins: c.PIXEL_ALLOWED_ORIGINS,
     pixelRateLimit: c.PIXEL_RATE_LIMIT,
+    reportsRollups: c.REPORTS_ROLLUPS,
+    reportsRollupIntervalMs: c.REPORTS_ROLLUP_INTERVAL_MS,
   };
 }

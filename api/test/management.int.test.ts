@@ -165,7 +165,7 @@ afterAll(() => t?.stop());
 
 const ok = <T extends { __typename: string }>(r: { data?: Record<string, T> | null; errors?: unknown }, field: string) => {
   const v = r.data?.[field];
-  if (!v || !v.__typename.endsWith("Success")) throw new Error(`${field} failed: ${JSON.stringify(r)}`);
+  if (!v?.__typename.endsWith("Success")) throw new Error(`${field} failed: ${JSON.stringify(r)}`);
   return (v as unknown as { data: Record<string, unknown> }).data;
 };
 

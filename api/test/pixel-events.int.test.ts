@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../src/lib/ids.js";
 import { dropCounterKey } from "../src/tracking/events/guard.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
+import { createClick, createFixture } from "./helpers/conversion-fixtures.js";
 
 const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
@@ -172,6 +173,68 @@ describe("POST /api/event", () => {
     const r = await fetch(`${t.url}/api/event`, { method: "OPTIONS", headers: { origin: "http://shop.example", "access-control-request-method": "POST" } });
     expect(r.status).toBe(204);
     expect(r.headers.get("access-control-allow-headers")).toMatch(/content-type/);
+  });
+});
+
+describe("conversions from the pixel", () => {
+  it("a purchase becomes one PIXEL conversion with its order id and products, however often it is sent", async () => {
+    const f = await createFixture(t.app.deps);
+    const c = await createClick(t.app.deps, f);
+    const body = {
+      name: "purchase",
+      click: c.clickId,
+      props: {
+        order_id: "ORD-777",
+        revenue: 89.99,
+        currency: "USD",
+        products: [
+          { name: "Running Shoes", sku: "SHOE-1", price: 59.99, qty: 1 },
+          { name: "Sports Socks", price: 14.99, qty: 2 },
+        ],
+      },
+    };
+    const codes = await Promise.all([post(body), post(body), post(body)].map(async (r) => (await r).status));
+    expect(codes).toEqual([202, 202, 202]);
+    const convs = await t.app.deps.db.prisma.conversion.findMany({ where: { clickId: c.clickId }, include: { items: { orderBy: { price: "desc" } } } });
+    expect(convs).toHaveLength(1);
+    const conv = convs[0]!;
+    expect(conv).toMatchObject({ origin: "PIXEL", type: "sale", transactionId: "ORD-777", currency: "USD", campaignId: f.campaignId });
+    expect(conv.revenue.toString()).toBe("89.99");
+    expect(conv.items.map((i) => [i.sku, i.name, i.price.toString(), i.quantity])).toEqual([
+      ["SHOE-1", "Running Shoes", "59.99", 1],
+      ["Sports Socks", "Sports Socks", "14.99", 2],
+    ]);
+    expect(await t.app.deps.db.prisma.event.count({ where: { clickId: c.clickId, name: "purchase" } })).toBe(3);
+  });
+
+  it("a lead converts as type lead, keyed by the email", async () => {
+    const f = await createFixture(t.app.deps);
+    const c = await createClick(t.app.deps, f);
+    for (let i = 0; i < 2; i++) expect((await post({ name: "lead", click: c.clickId, props: { email: "Customer@example.com" } })).status).toBe(202);
+    const convs = await t.app.deps.db.prisma.conversion.findMany({ where: { clickId: c.clickId } });
+    expect(convs.map((x) => [x.type, x.origin, x.transactionId])).toEqual([["lead", "PIXEL", "email:customer@example.com"]]);
+  });
+
+  it("trackily.track('conversion') converts the visitor's most recent offer view, or the hit given", async () => {
+    const f = await createFixture(t.app.deps);
+    const c = await createClick(t.app.deps, f);
+    expect((await post({ name: "conversion", vid: c.visitorId, props: { rev: "12.5", tx: "T1" } })).status).toBe(202);
+    expect((await post({ name: "conversion", props: { hit: c.offerHitId, tx: "T2" } })).status).toBe(202);
+    const convs = await t.app.deps.db.prisma.conversion.findMany({ where: { clickId: c.clickId }, orderBy: { transactionId: "asc" } });
+    expect(convs.map((x) => [x.transactionId, x.hitId, x.offerId, x.revenue.toString()])).toEqual([
+      ["T1", c.offer2HitId, f.offer2Id, "12.5"],
+      ["T2", c.offerHitId, f.offerId, "40"],
+    ]);
+  });
+
+  it("a lead from /api/lead converts once per email", async () => {
+    const f = await createFixture(t.app.deps);
+    const c = await createClick(t.app.deps, f);
+    for (let i = 0; i < 2; i++)
+      expect((await t.rest("POST", "/api/lead", { body: { email: "x@y.example", click_id: c.clickId }, headers: { "user-agent": UA } })).status).toBe(201);
+    expect(await t.app.deps.db.prisma.lead.count({ where: { clickId: c.clickId } })).toBe(2);
+    const convs = await t.app.deps.db.prisma.conversion.findMany({ where: { clickId: c.clickId } });
+    expect(convs.map((x) => [x.type, x.transactionId])).toEqual([["lead", "email:x@y.example"]]);
   });
 });
 

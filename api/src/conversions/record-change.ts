@@ -22,6 +22,8 @@ export interface Change {
   note: string;
   now: Date;
   log: LogInfo;
+  /** Operator edits: apply even what would be an out-of-order status from a network. */
+  force?: boolean;
 }
 
 export interface ChangeOutcome {
@@ -37,7 +39,7 @@ const EARLY_ECOM = new Set(["", "pending", "cart", "checkout"]);
 export async function applyChange(tx: SqlExecutor, ex: ExistingRow, c: Change): Promise<ChangeOutcome> {
   const m = c.mapped;
   const base = { published: undefined, outbox: false };
-  if (m.status === "PENDING" && ex.status !== "PENDING" && EARLY_ECOM.has(m.ecom)) {
+  if (!c.force && m.status === "PENDING" && ex.status !== "PENDING" && EARLY_ECOM.has(m.ecom)) {
     await writeLog(tx, c.log, "DUPLICATE", `out of order: "${c.rawStatus}" after ${ex.status.toLowerCase()} ignored`, ex.click_id, ex.id);
     return { ...base, result: { outcome: "duplicate", conversionId: ex.id, message: "already recorded" }, logged: true };
   }

@@ -11,6 +11,12 @@ export interface ConversionSettings {
   allowedIps: RangeList;
   /** 1 unit of currency = rate units of the account currency (decimal strings). */
   rates: Map<string, string>;
+  /** sha256 of the active install-wide postback keys. */
+  installKeys: Set<string>;
+  /** sha256 of every active key, install-wide or per network. */
+  allKeys: Set<string>;
+  /** Networks that require a key or restrict IPs (only those). */
+  networkPolicies: Map<string, { requireKey: boolean; allowedIps: RangeList; keys: Set<string> }>;
 }
 
 const TTL_MS = 5_000;
@@ -46,7 +52,21 @@ async function listen(deps: Deps) {
 }
 
 async function load(deps: Deps): Promise<ConversionSettings> {
-  const [s, rates] = await Promise.all([deps.db.prisma.settings.findUnique({ where: { id: 1 } }), deps.db.prisma.currencyRate.findMany()]);
+  const [s, rates, keys, networks] = await Promise.all([
+    deps.db.prisma.settings.findUnique({ where: { id: 1 } }),
+    deps.db.prisma.currencyRate.findMany(),
+    deps.db.prisma.postbackKey.findMany({ where: { revokedAt: null }, select: { networkId: true, keyHash: true } }),
+    deps.db.prisma.affiliateNetwork.findMany({
+      where: { OR: [{ requireKey: true }, { NOT: { allowedIps: { isEmpty: true } } }] },
+      select: { id: true, requireKey: true, allowedIps: true },
+    }),
+  ]);
+  const networkPolicies = new Map(
+    networks.map((n) => [
+      n.id,
+      { requireKey: n.requireKey, allowedIps: new RangeList(n.allowedIps), keys: new Set(keys.filter((k) => k.networkId === n.id).map((k) => k.keyHash)) },
+    ]),
+  );
   return {
     accountCurrency: s?.accountCurrency ?? "USD",
     customTypes: (s?.customConversionTypes ?? []).map((t) => t.toLowerCase()),
@@ -54,5 +74,8 @@ async function load(deps: Deps): Promise<ConversionSettings> {
     keyRequired: s?.postbackKeyRequired ?? false,
     allowedIps: new RangeList(s?.postbackAllowedIps ?? []),
     rates: new Map(rates.map((r) => [r.currency.toUpperCase(), r.rate.toString()])),
+    installKeys: new Set(keys.filter((k) => k.networkId === null).map((k) => k.keyHash)),
+    allKeys: new Set(keys.map((k) => k.keyHash)),
+    networkPolicies,
   };
 }

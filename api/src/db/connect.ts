@@ -15,6 +15,11 @@ export interface Database {
   prisma: PrismaClient;
   sql: SqlExecutor;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs `fn` with an adapter for the schema engine. On PostgreSQL it has its own single connection, so the
+   * migration advisory lock and the migration's transactions never share (or wait on) the app's pool.
+   */
+  withMigrationAdapter<T>(fn: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   /** Cheap reachability probe for /health and the click engine's outage detection. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -73,6 +78,15 @@ function connectPostgres(url: string, opts: ConnectOptions): Database {
     prisma,
     sql: exec(pool),
     adapterFactory,
+    async withMigrationAdapter(fn) {
+      const migrationPool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 1_000 });
+      migrationPool.on("error", () => {});
+      try {
+        return await fn(new PrismaPg(migrationPool, { onPoolError: () => {}, onConnectionError: () => {} }));
+      } finally {
+        await migrationPool.end().catch(() => {});
+      }
+    },
     async ping(timeoutMs = 2_000) {
       return withTimeout(
         pool.query("SELECT 1").then(() => true),
@@ -115,6 +129,8 @@ async function connectPglite(dataDir: string): Promise<Database> {
     prisma,
     sql: exec(pglite),
     adapterFactory,
+    // One embedded database, one connection: migrations use it before anything else runs.
+    withMigrationAdapter: (fn) => fn(adapterFactory),
     async ping() {
       return pglite.query("SELECT 1").then(
         () => true,

@@ -18,6 +18,8 @@ import "../schema/product/product.schema.js";
 import "../schema/ip-blacklist/ip-blacklist.schema.js";
 import "../schema/settings/settings.schema.js";
 import "../schema/user/user.schema.js";
+import "../schema/transfer/transfer.schema.js";
+import "../schema/conversion/conversion.schema.js";
 import "../schema/reports/reports.schema.js";
 import { builder } from "./builder.js";
 

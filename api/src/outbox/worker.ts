@@ -39,13 +39,13 @@ export interface Outbox {
   runOnce(): Promise<number>;
 }
 
-const defaultBackoff = (n: number) => Math.min(3_600_000, 5_000 * 2 ** (n - 1)) * (0.8 + Math.random() * 0.4);
+const backoffFrom = (base: number) => (n: number) => Math.min(3_600_000, base * 2 ** (n - 1)) * (0.8 + Math.random() * 0.4);
 
 export function createOutbox(deps: Deps, opts: OutboxOptions = {}): Outbox {
   const pollMs = opts.pollMs ?? 1_000;
   const batch = opts.batch ?? 20;
   const leaseMs = opts.leaseMs ?? 60_000;
-  const backoff = opts.backoffMs ?? defaultBackoff;
+  const backoff = opts.backoffMs ?? backoffFrom(deps.config.outboxBackoffMs);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;

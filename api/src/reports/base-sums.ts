@@ -50,7 +50,11 @@ export function filterSql(filters: ReportFilter[], side: "click" | "conv", ts: S
   return sqlJoin([" AND ", join(parts, " AND ")]);
 }
 
-export async function baseSums(db: SqlExecutor, q: BaseQuery): Promise<GroupSums[]> {
+/**
+ * Base sums per group. `clicksSql`, when given, replaces the raw clicks aggregate (columns k0.., clicks, uniq,
+ * cost): the rollup reader passes one built from rollup rows.
+ */
+export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql): Promise<GroupSums[]> {
   const tz = sqltag`${q.timezone}::text`;
   const clickTs = sqltag`c.created_at`;
   const convTs = q.registration === "VISIT" ? sqltag`cv.click_created_at` : sqltag`cv.created_at`;
@@ -67,8 +71,8 @@ export async function baseSums(db: SqlExecutor, q: BaseQuery): Promise<GroupSums
   const onKeys = n ? kCols.map((k) => `ck.${k} = cvs.${k}`).join(" AND ") : "true";
   const outKeys = kCols.map((k) => `coalesce(ck.${k}, cvs.${k}) AS ${k}, `).join("");
 
-  const sql = sqlJoin([
-    "WITH ck AS (SELECT ",
+  const rawClicks = sqlJoin([
+    "SELECT ",
     selCk,
     "count(*)::bigint AS clicks, count(*) FILTER (WHERE c.is_unique)::bigint AS uniq, coalesce(sum(c.cost), 0) AS cost FROM clicks c WHERE c.created_at >= ",
     sqltag`${q.start}`,
@@ -76,6 +80,10 @@ export async function baseSums(db: SqlExecutor, q: BaseQuery): Promise<GroupSums
     sqltag`${q.end}`,
     filterSql(q.filters, "click", clickTs, tz),
     groupCk,
+  ]);
+  const sql = sqlJoin([
+    "WITH ck AS (",
+    clicksSql ?? rawClicks,
     "), cvc AS (SELECT ",
     selCv,
     "coalesce(cv.visitor_id, cv.click_id) AS cust, count(*) FILTER (WHERE cv.type = 'lead') AS leads, count(*) FILTER (WHERE cv.type <> 'lead') AS convs, sum(cv.revenue_account) AS rev, coalesce(sum(cv.revenue_account) FILTER (WHERE cv.status = 'APPROVED'), 0) AS rev_ok, sum(cv.cost) AS cost FROM conversions cv",

@@ -7,6 +7,10 @@ import { groupedReport } from "../reports/grouped-report.js";
 import type { MetricName } from "../reports/metrics.js";
 import { PRESETS, type Preset, type RangeInput, type Registration } from "../reports/params.js";
 import { groupedExport } from "../reports/report-export.js";
+import { optimizerStats } from "../reports/optimizer.js";
+import { abTestReport } from "../reports/ab-test.js";
+import { type AttributionModel, attributionReport } from "../reports/attribution.js";
+import { ecommerceFunnel, multiStepFunnel } from "../reports/funnel.js";
 import { ValidationError } from "../lib/errors.js";
 import type { RestCtx, RestRoute } from "./router.js";
 
@@ -103,5 +107,66 @@ export const reportRoutes: RestRoute[] = [
       }
       return { data: page.rows, nextCursor: page.hasNextPage ? page.endCursor : null };
     },
+  },
+
+  // GET /admin/api/optimizer/stats?source_id=&from=&to=&level=campaign|adset|ad|placement (X-Api-Key with reports read)
+  {
+    method: "GET",
+    path: "/admin/api/optimizer/stats",
+    auth: { section: "reports", access: "read" },
+    handler: async (c) => optimizerStats(c.deps, { ...rangeFromQuery(c.query), sourceId: c.query.get("source_id") ?? "", level: c.query.get("level") }),
+  },
+  // GET /admin/api/stats/funnel?campaign_id=&landing_id=&from=&to=&country=&device=
+  {
+    method: "GET",
+    path: "/admin/api/stats/funnel",
+    auth: { section: "reports", access: "read" },
+    handler: async (c) => {
+      const { filters, ...range } = rangeFromQuery(c.query);
+      return multiStepFunnel(c.deps, {
+        ...range,
+        filters: (filters ?? []).filter((f) => f.dimension !== "campaign"),
+        campaignId: c.query.get("campaign_id") ?? "",
+        landingId: c.query.get("landing_id"),
+      });
+    },
+  },
+  // GET /admin/api/stats/ecommerce-funnel?campaign_id=&from=&to=&country=&device=
+  {
+    method: "GET",
+    path: "/admin/api/stats/ecommerce-funnel",
+    auth: { section: "reports", access: "read" },
+    handler: async (c) => {
+      const { filters, ...range } = rangeFromQuery(c.query);
+      return ecommerceFunnel(c.deps, { ...range, filters: (filters ?? []).filter((f) => f.dimension !== "campaign"), campaignId: c.query.get("campaign_id") });
+    },
+  },
+  // GET /admin/api/stats/attribution?model=LINEAR&group_by=source|campaign&campaign_id=&from=&to=&lookback_days=
+  {
+    method: "GET",
+    path: "/admin/api/stats/attribution",
+    auth: { section: "reports", access: "read" },
+    handler: async (c) =>
+      attributionReport(c.deps, {
+        ...rangeFromQuery(c.query),
+        filters: [],
+        model: (c.query.get("model") ?? "LAST_CLICK").toUpperCase() as AttributionModel,
+        groupBy: c.query.get("group_by") === "campaign" ? "campaign" : "source",
+        campaignId: c.query.get("campaign_id"),
+        lookbackDays: intParam(c.query, "lookback_days"),
+      }),
+  },
+  // GET /admin/api/stats/ab-test?flow_id=&kind=landing|offer&from=&to=&confidence=95
+  {
+    method: "GET",
+    path: "/admin/api/stats/ab-test",
+    auth: { section: "reports", access: "read" },
+    handler: async (c) =>
+      abTestReport(c.deps, {
+        ...rangeFromQuery(c.query),
+        flowId: c.query.get("flow_id") ?? "",
+        kind: c.query.get("kind")?.toUpperCase() === "OFFER" ? "OFFER" : "LANDING",
+        confidenceLevel: c.query.get("confidence") ? Number(c.query.get("confidence")) : null,
+      }),
   },
 ];

@@ -22,6 +22,11 @@ type Documents = {
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateCampaignDocument,
     "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  query ConvList($filter: ConversionFilter) {\n    conversions(filter: $filter, first: 10) {\n      totalCount\n      edges { node { id status revenue revenueAccount type transactionId } }\n    }\n  }\n": typeof types.ConvListDocument,
+    "\n  query ConvDetail($id: ID!) {\n    conversion(id: $id) {\n      id status ecomStatus revenue\n      history { fromStatus toStatus toEcomStatus origin userId note }\n      postbackLog { outcome channel }\n      deliveries { eventId status }\n    }\n  }\n": typeof types.ConvDetailDocument,
+    "\n  mutation ChangeConv($input: ChangeConversionInput!) {\n    changeConversion(input: $input) {\n      __typename\n      ... on MutationChangeConversionSuccess { data { outcome conversion { status revenue ecomStatus } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangeConvDocument,
+    "\n  mutation CreatePbKey($name: String) {\n    createPostbackKey(name: $name) {\n      __typename\n      ... on MutationCreatePostbackKeySuccess { data { key postbackKey { id prefix revokedAt } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreatePbKeyDocument,
+    "\n  mutation LogoutMe { logout }\n": typeof types.LogoutMeDocument,
     "\n  mutation MgmtCreateNetwork($input: CreateAffiliateNetworkInput!) {\n    createAffiliateNetwork(input: $input) {\n      __typename\n      ... on MutationCreateAffiliateNetworkSuccess { data { id name type postbackTemplate hasApiKey allowedIps } }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.MgmtCreateNetworkDocument,
     "\n  mutation MgmtCreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) {\n      __typename\n      ... on MutationCreateOfferSuccess {\n        data { id name payout payoutType dailyCap totalCap capTimezone network { name } geoPayouts { country payout currency } }\n      }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.MgmtCreateOfferDocument,
     "\n  mutation MgmtUpdateOffer($input: UpdateOfferInput!) {\n    updateOffer(input: $input) {\n      __typename\n      ... on MutationUpdateOfferSuccess { data { id dailyCap geoPayouts { country payout } } }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.MgmtUpdateOfferDocument,
@@ -38,9 +43,38 @@ type Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": typeof types.PgliteCampaignsDocument,
+    "\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n": typeof types.PgliteDemoCampaignDocument,
+    "\n  mutation PgliteBalance($id: ID!) {\n    balanceFlowWeights(id: $id) { __typename ... on MutationBalanceFlowWeightsSuccess { data { landings { weight } offers { weight } } } }\n  }\n": typeof types.PgliteBalanceDocument,
+    "\n  mutation PgliteSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) { __typename ... on MutationUpdateSettingsSuccess { data { accountCurrency conversionTypes } } }\n  }\n": typeof types.PgliteSettingsDocument,
+    "\n  query Funnel($campaignId: ID!, $landingId: ID, $range: ReportRangeInput) {\n    funnelReport(campaignId: $campaignId, landingId: $landingId, range: $range) {\n      clicks\n      steps { step name count pctOfFirst pctOfPrevious dropOff dropOffPct }\n    }\n  }\n": typeof types.FunnelDocument,
+    "\n  query Ecom($campaignId: ID, $range: ReportRangeInput) {\n    ecommerceFunnel(campaignId: $campaignId, range: $range) { steps { step name count pctOfFirst pctOfPrevious } }\n  }\n": typeof types.EcomDocument,
+    "\n  query Attr($model: AttributionModel!, $groupBy: AttributionGroup!, $range: ReportRangeInput) {\n    attributionReport(model: $model, groupBy: $groupBy, range: $range) { model revenue conversions rows { key label revenue conversions } }\n  }\n": typeof types.AttrDocument,
+    "\n  query Ab($flowId: ID!, $kind: AbTestKind!, $confidenceLevel: Float, $range: ReportRangeInput) {\n    abTestReport(flowId: $flowId, kind: $kind, confidenceLevel: $confidenceLevel, range: $range) {\n      variants { id name clicks conversions cr epc zScore pValue confidence isLeader }\n      confidence significant enoughData winnerId recommendation\n    }\n  }\n": typeof types.AbDocument,
+    "\n  mutation CreateReportsKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key } }\n    }\n  }\n": typeof types.CreateReportsKeyDocument,
+    "\n  query Opt($sourceId: ID!, $level: OptimizerLevel, $range: ReportRangeInput) {\n    optimizerStats(sourceId: $sourceId, level: $level, range: $range) {\n      currency registrationTime timezone\n      rows { campaignId adSetId adId placement metrics { clicks conversions revenue cost } }\n    }\n  }\n": typeof types.OptDocument,
     "\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n": typeof types.DashDocument,
     "\n  query Rep($input: GroupedReportInput!) {\n    report(input: $input) {\n      range { from to timezone registration }\n      totalRows\n      totals { clicks conversions revenue }\n      rows { keys labels metrics { clicks unique conversions leads revenue cost profit cr } previous { clicks revenue } deltas { metric change changePct } }\n    }\n  }\n": typeof types.RepDocument,
     "\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ClicksLogDocument,
+    "query RoleReadCampaigns { campaigns(first: 1) { totalCount } }": typeof types.RoleReadCampaignsDocument,
+    "query RoleReadOffers { offers(first: 1) { totalCount } }": typeof types.RoleReadOffersDocument,
+    "query RoleReadLandings { landingPages(first: 1) { totalCount } }": typeof types.RoleReadLandingsDocument,
+    "query RoleReadFlows { flowFilterFields { field } }": typeof types.RoleReadFlowsDocument,
+    "query RoleReadSources { trafficSources(first: 1) { totalCount } }": typeof types.RoleReadSourcesDocument,
+    "query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }": typeof types.RoleReadNetworksDocument,
+    "query RoleReadDomains { domains(first: 1) { totalCount } }": typeof types.RoleReadDomainsDocument,
+    "query RoleReadSettings { settings { accountCurrency } }": typeof types.RoleReadSettingsDocument,
+    "query RoleReadUsers { users(first: 1) { totalCount } }": typeof types.RoleReadUsersDocument,
+    "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": typeof types.RoleWriteCampaignsDocument,
+    "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": typeof types.RoleWriteOffersDocument,
+    "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteLandingsDocument,
+    "mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }": typeof types.RoleWriteFlowsDocument,
+    "mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteSourcesDocument,
+    "mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteNetworksDocument,
+    "mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }": typeof types.RoleWriteDomainsDocument,
+    "mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }": typeof types.RoleWriteSettingsDocument,
+    "mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }": typeof types.RoleWriteUsersDocument,
+    "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n": typeof types.TransferExportDocument,
+    "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.TransferImportDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      actorType\n      name\n      permissions { section read write }\n    }\n  }\n": types.ViewerDocument,
@@ -51,6 +85,11 @@ const documents: Documents = {
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n": types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n": types.UpdateCampaignDocument,
     "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n": types.CampaignsDocument,
+    "\n  query ConvList($filter: ConversionFilter) {\n    conversions(filter: $filter, first: 10) {\n      totalCount\n      edges { node { id status revenue revenueAccount type transactionId } }\n    }\n  }\n": types.ConvListDocument,
+    "\n  query ConvDetail($id: ID!) {\n    conversion(id: $id) {\n      id status ecomStatus revenue\n      history { fromStatus toStatus toEcomStatus origin userId note }\n      postbackLog { outcome channel }\n      deliveries { eventId status }\n    }\n  }\n": types.ConvDetailDocument,
+    "\n  mutation ChangeConv($input: ChangeConversionInput!) {\n    changeConversion(input: $input) {\n      __typename\n      ... on MutationChangeConversionSuccess { data { outcome conversion { status revenue ecomStatus } } }\n      ... on Error { message }\n    }\n  }\n": types.ChangeConvDocument,
+    "\n  mutation CreatePbKey($name: String) {\n    createPostbackKey(name: $name) {\n      __typename\n      ... on MutationCreatePostbackKeySuccess { data { key postbackKey { id prefix revokedAt } } }\n      ... on Error { message }\n    }\n  }\n": types.CreatePbKeyDocument,
+    "\n  mutation LogoutMe { logout }\n": types.LogoutMeDocument,
     "\n  mutation MgmtCreateNetwork($input: CreateAffiliateNetworkInput!) {\n    createAffiliateNetwork(input: $input) {\n      __typename\n      ... on MutationCreateAffiliateNetworkSuccess { data { id name type postbackTemplate hasApiKey allowedIps } }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": types.MgmtCreateNetworkDocument,
     "\n  mutation MgmtCreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) {\n      __typename\n      ... on MutationCreateOfferSuccess {\n        data { id name payout payoutType dailyCap totalCap capTimezone network { name } geoPayouts { country payout currency } }\n      }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": types.MgmtCreateOfferDocument,
     "\n  mutation MgmtUpdateOffer($input: UpdateOfferInput!) {\n    updateOffer(input: $input) {\n      __typename\n      ... on MutationUpdateOfferSuccess { data { id dailyCap geoPayouts { country payout } } }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": types.MgmtUpdateOfferDocument,
@@ -67,9 +106,38 @@ const documents: Documents = {
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MgmtSetRateDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": types.PgliteCampaignsDocument,
+    "\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n": types.PgliteDemoCampaignDocument,
+    "\n  mutation PgliteBalance($id: ID!) {\n    balanceFlowWeights(id: $id) { __typename ... on MutationBalanceFlowWeightsSuccess { data { landings { weight } offers { weight } } } }\n  }\n": types.PgliteBalanceDocument,
+    "\n  mutation PgliteSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) { __typename ... on MutationUpdateSettingsSuccess { data { accountCurrency conversionTypes } } }\n  }\n": types.PgliteSettingsDocument,
+    "\n  query Funnel($campaignId: ID!, $landingId: ID, $range: ReportRangeInput) {\n    funnelReport(campaignId: $campaignId, landingId: $landingId, range: $range) {\n      clicks\n      steps { step name count pctOfFirst pctOfPrevious dropOff dropOffPct }\n    }\n  }\n": types.FunnelDocument,
+    "\n  query Ecom($campaignId: ID, $range: ReportRangeInput) {\n    ecommerceFunnel(campaignId: $campaignId, range: $range) { steps { step name count pctOfFirst pctOfPrevious } }\n  }\n": types.EcomDocument,
+    "\n  query Attr($model: AttributionModel!, $groupBy: AttributionGroup!, $range: ReportRangeInput) {\n    attributionReport(model: $model, groupBy: $groupBy, range: $range) { model revenue conversions rows { key label revenue conversions } }\n  }\n": types.AttrDocument,
+    "\n  query Ab($flowId: ID!, $kind: AbTestKind!, $confidenceLevel: Float, $range: ReportRangeInput) {\n    abTestReport(flowId: $flowId, kind: $kind, confidenceLevel: $confidenceLevel, range: $range) {\n      variants { id name clicks conversions cr epc zScore pValue confidence isLeader }\n      confidence significant enoughData winnerId recommendation\n    }\n  }\n": types.AbDocument,
+    "\n  mutation CreateReportsKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key } }\n    }\n  }\n": types.CreateReportsKeyDocument,
+    "\n  query Opt($sourceId: ID!, $level: OptimizerLevel, $range: ReportRangeInput) {\n    optimizerStats(sourceId: $sourceId, level: $level, range: $range) {\n      currency registrationTime timezone\n      rows { campaignId adSetId adId placement metrics { clicks conversions revenue cost } }\n    }\n  }\n": types.OptDocument,
     "\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n": types.DashDocument,
     "\n  query Rep($input: GroupedReportInput!) {\n    report(input: $input) {\n      range { from to timezone registration }\n      totalRows\n      totals { clicks conversions revenue }\n      rows { keys labels metrics { clicks unique conversions leads revenue cost profit cr } previous { clicks revenue } deltas { metric change changePct } }\n    }\n  }\n": types.RepDocument,
     "\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ClicksLogDocument,
+    "query RoleReadCampaigns { campaigns(first: 1) { totalCount } }": types.RoleReadCampaignsDocument,
+    "query RoleReadOffers { offers(first: 1) { totalCount } }": types.RoleReadOffersDocument,
+    "query RoleReadLandings { landingPages(first: 1) { totalCount } }": types.RoleReadLandingsDocument,
+    "query RoleReadFlows { flowFilterFields { field } }": types.RoleReadFlowsDocument,
+    "query RoleReadSources { trafficSources(first: 1) { totalCount } }": types.RoleReadSourcesDocument,
+    "query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }": types.RoleReadNetworksDocument,
+    "query RoleReadDomains { domains(first: 1) { totalCount } }": types.RoleReadDomainsDocument,
+    "query RoleReadSettings { settings { accountCurrency } }": types.RoleReadSettingsDocument,
+    "query RoleReadUsers { users(first: 1) { totalCount } }": types.RoleReadUsersDocument,
+    "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": types.RoleWriteCampaignsDocument,
+    "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": types.RoleWriteOffersDocument,
+    "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": types.RoleWriteLandingsDocument,
+    "mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }": types.RoleWriteFlowsDocument,
+    "mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }": types.RoleWriteSourcesDocument,
+    "mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }": types.RoleWriteNetworksDocument,
+    "mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }": types.RoleWriteDomainsDocument,
+    "mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }": types.RoleWriteSettingsDocument,
+    "mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }": types.RoleWriteUsersDocument,
+    "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n": types.TransferExportDocument,
+    "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.TransferImportDocument,
 };
 
 /**
@@ -118,6 +186,26 @@ export function graphql(source: "\n  mutation UpdateCampaign($input: UpdateCampa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n"): (typeof documents)["\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvList($filter: ConversionFilter) {\n    conversions(filter: $filter, first: 10) {\n      totalCount\n      edges { node { id status revenue revenueAccount type transactionId } }\n    }\n  }\n"): (typeof documents)["\n  query ConvList($filter: ConversionFilter) {\n    conversions(filter: $filter, first: 10) {\n      totalCount\n      edges { node { id status revenue revenueAccount type transactionId } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvDetail($id: ID!) {\n    conversion(id: $id) {\n      id status ecomStatus revenue\n      history { fromStatus toStatus toEcomStatus origin userId note }\n      postbackLog { outcome channel }\n      deliveries { eventId status }\n    }\n  }\n"): (typeof documents)["\n  query ConvDetail($id: ID!) {\n    conversion(id: $id) {\n      id status ecomStatus revenue\n      history { fromStatus toStatus toEcomStatus origin userId note }\n      postbackLog { outcome channel }\n      deliveries { eventId status }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeConv($input: ChangeConversionInput!) {\n    changeConversion(input: $input) {\n      __typename\n      ... on MutationChangeConversionSuccess { data { outcome conversion { status revenue ecomStatus } } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeConv($input: ChangeConversionInput!) {\n    changeConversion(input: $input) {\n      __typename\n      ... on MutationChangeConversionSuccess { data { outcome conversion { status revenue ecomStatus } } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePbKey($name: String) {\n    createPostbackKey(name: $name) {\n      __typename\n      ... on MutationCreatePostbackKeySuccess { data { key postbackKey { id prefix revokedAt } } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePbKey($name: String) {\n    createPostbackKey(name: $name) {\n      __typename\n      ... on MutationCreatePostbackKeySuccess { data { key postbackKey { id prefix revokedAt } } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutMe { logout }\n"): (typeof documents)["\n  mutation LogoutMe { logout }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -185,6 +273,42 @@ export function graphql(source: "\n  query PgliteCampaigns {\n    campaigns(firs
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n"): (typeof documents)["\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PgliteBalance($id: ID!) {\n    balanceFlowWeights(id: $id) { __typename ... on MutationBalanceFlowWeightsSuccess { data { landings { weight } offers { weight } } } }\n  }\n"): (typeof documents)["\n  mutation PgliteBalance($id: ID!) {\n    balanceFlowWeights(id: $id) { __typename ... on MutationBalanceFlowWeightsSuccess { data { landings { weight } offers { weight } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PgliteSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) { __typename ... on MutationUpdateSettingsSuccess { data { accountCurrency conversionTypes } } }\n  }\n"): (typeof documents)["\n  mutation PgliteSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) { __typename ... on MutationUpdateSettingsSuccess { data { accountCurrency conversionTypes } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Funnel($campaignId: ID!, $landingId: ID, $range: ReportRangeInput) {\n    funnelReport(campaignId: $campaignId, landingId: $landingId, range: $range) {\n      clicks\n      steps { step name count pctOfFirst pctOfPrevious dropOff dropOffPct }\n    }\n  }\n"): (typeof documents)["\n  query Funnel($campaignId: ID!, $landingId: ID, $range: ReportRangeInput) {\n    funnelReport(campaignId: $campaignId, landingId: $landingId, range: $range) {\n      clicks\n      steps { step name count pctOfFirst pctOfPrevious dropOff dropOffPct }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ecom($campaignId: ID, $range: ReportRangeInput) {\n    ecommerceFunnel(campaignId: $campaignId, range: $range) { steps { step name count pctOfFirst pctOfPrevious } }\n  }\n"): (typeof documents)["\n  query Ecom($campaignId: ID, $range: ReportRangeInput) {\n    ecommerceFunnel(campaignId: $campaignId, range: $range) { steps { step name count pctOfFirst pctOfPrevious } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Attr($model: AttributionModel!, $groupBy: AttributionGroup!, $range: ReportRangeInput) {\n    attributionReport(model: $model, groupBy: $groupBy, range: $range) { model revenue conversions rows { key label revenue conversions } }\n  }\n"): (typeof documents)["\n  query Attr($model: AttributionModel!, $groupBy: AttributionGroup!, $range: ReportRangeInput) {\n    attributionReport(model: $model, groupBy: $groupBy, range: $range) { model revenue conversions rows { key label revenue conversions } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ab($flowId: ID!, $kind: AbTestKind!, $confidenceLevel: Float, $range: ReportRangeInput) {\n    abTestReport(flowId: $flowId, kind: $kind, confidenceLevel: $confidenceLevel, range: $range) {\n      variants { id name clicks conversions cr epc zScore pValue confidence isLeader }\n      confidence significant enoughData winnerId recommendation\n    }\n  }\n"): (typeof documents)["\n  query Ab($flowId: ID!, $kind: AbTestKind!, $confidenceLevel: Float, $range: ReportRangeInput) {\n    abTestReport(flowId: $flowId, kind: $kind, confidenceLevel: $confidenceLevel, range: $range) {\n      variants { id name clicks conversions cr epc zScore pValue confidence isLeader }\n      confidence significant enoughData winnerId recommendation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReportsKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateReportsKey($name: String!, $scopes: [SectionAccessInput!]) {\n    createApiKey(name: $name, scopes: $scopes) {\n      __typename\n      ... on MutationCreateApiKeySuccess { data { key } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Opt($sourceId: ID!, $level: OptimizerLevel, $range: ReportRangeInput) {\n    optimizerStats(sourceId: $sourceId, level: $level, range: $range) {\n      currency registrationTime timezone\n      rows { campaignId adSetId adId placement metrics { clicks conversions revenue cost } }\n    }\n  }\n"): (typeof documents)["\n  query Opt($sourceId: ID!, $level: OptimizerLevel, $range: ReportRangeInput) {\n    optimizerStats(sourceId: $sourceId, level: $level, range: $range) {\n      currency registrationTime timezone\n      rows { campaignId adSetId adId placement metrics { clicks conversions revenue cost } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n"): (typeof documents)["\n  query Dash($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {\n    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {\n      range { from to timezone registration currency start end }\n      granularity\n      totals { clicks unique leads conversions customers cost revenue profit roi cr epc cpa cpl aov roas cac ltv rpc repeatRate }\n      series { bucket metrics { clicks conversions revenue } }\n      previousTotals { clicks revenue }\n      deltas { metric current previous change changePct }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -194,6 +318,86 @@ export function graphql(source: "\n  query Rep($input: GroupedReportInput!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ClicksLog($range: ReportRangeInput, $first: Int, $after: String) {\n    clicksLog(range: $range, first: $first, after: $after) {\n      nodes { id country createdAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadCampaigns { campaigns(first: 1) { totalCount } }"): (typeof documents)["query RoleReadCampaigns { campaigns(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadOffers { offers(first: 1) { totalCount } }"): (typeof documents)["query RoleReadOffers { offers(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadLandings { landingPages(first: 1) { totalCount } }"): (typeof documents)["query RoleReadLandings { landingPages(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadFlows { flowFilterFields { field } }"): (typeof documents)["query RoleReadFlows { flowFilterFields { field } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadSources { trafficSources(first: 1) { totalCount } }"): (typeof documents)["query RoleReadSources { trafficSources(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }"): (typeof documents)["query RoleReadNetworks { affiliateNetworks(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadDomains { domains(first: 1) { totalCount } }"): (typeof documents)["query RoleReadDomains { domains(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadSettings { settings { accountCurrency } }"): (typeof documents)["query RoleReadSettings { settings { accountCurrency } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadUsers { users(first: 1) { totalCount } }"): (typeof documents)["query RoleReadUsers { users(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }"): (typeof documents)["mutation RoleWriteFlows { createFlow(input: { campaignId: \"nope\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteSources { createTrafficSource(input: { name: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteNetworks { createAffiliateNetwork(input: { name: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteDomains { createDomain(input: { hostname: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }"): (typeof documents)["mutation RoleWriteSettings { updateSettings(input: { pixelCookieDays: 0 }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }"): (typeof documents)["mutation RoleWriteUsers { createUser(input: { email: \"\", password: \"\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n"): (typeof documents)["\n  query TransferExport($type: TransferType!, $format: TransferFormat) {\n    exportConfiguration(type: $type, format: $format) { filename contentType data }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation TransferImport($type: TransferType!, $data: String!, $format: TransferFormat) {\n    importConfiguration(type: $type, data: $data, format: $format) {\n      __typename\n      ... on MutationImportConfigurationSuccess { data { created updated types { type created updated } } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -90,5 +90,5 @@ export function crud<T extends { id: string }, C extends z.ZodType, U extends z.
     });
   }
 
-  return { create, update, remove };
+  return { create, update, remove, spec };
 }

@@ -20,7 +20,7 @@ export const decimal = (scale = 4, max = 1e10) =>
     .union([z.string(), z.number()])
     .transform((v) => String(v).trim())
     .refine((v) => new RegExp(`^\\d{1,14}(\\.\\d{1,${scale}})?$`).test(v), `must be a non-negative decimal with at most ${scale} decimal places`)
-    .refine((v) => Number(v) <= max, `must be at most ${max}`);
+    .refine((v) => !(Number(v) > max), `must be at most ${max}`);
 export const httpUrl = z
   .string()
   .trim()

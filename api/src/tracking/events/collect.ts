@@ -9,10 +9,12 @@ import { newId } from "../../lib/ids.js";
 import type { Attribution, ClickInfo } from "./attribution.js";
 import { type Guard, refuse, requestCookie } from "./guard.js";
 import { LIMITS, PayloadError, type PixelEvent, parseEvent } from "./payload.js";
+import { createEventWriter } from "./writer.js";
 
-export type ConvertFn = (ev: PixelEvent, click: ClickInfo | null, ip: string) => Promise<void>;
+export type ConvertFn = (ev: PixelEvent, click: ClickInfo | null, ip: string) => Promise<unknown>;
 
 export function createCollector(deps: Deps, guard: Guard, attribution: Attribution, convert: ConvertFn) {
+  const writer = createEventWriter(deps);
   async function record(ev: PixelEvent, click: ClickInfo | null, ip: string): Promise<void> {
     const now = new Date();
     if (ev.step) {
@@ -33,20 +35,18 @@ export function createCollector(deps: Deps, guard: Guard, attribution: Attributi
       });
       return;
     }
-    await deps.db.prisma.event.create({
-      data: {
-        id: newId(),
-        name: ev.name,
-        clickId: click?.clickId ?? null,
-        visitorId: click?.visitorId ?? ev.vid ?? null,
-        campaignId: click?.campaignId ?? null,
-        value: ev.value ?? null,
-        currency: ev.currency,
-        props: ev.props as object,
-        url: ev.url,
-        referrer: ev.referrer,
-        createdAt: now,
-      },
+    await writer.write({
+      id: newId(),
+      name: ev.name,
+      clickId: click?.clickId ?? null,
+      visitorId: click?.visitorId ?? ev.vid ?? null,
+      campaignId: click?.campaignId ?? null,
+      value: ev.value ?? null,
+      currency: ev.currency,
+      props: ev.props,
+      url: ev.url,
+      referrer: ev.referrer,
+      createdAt: now,
     });
     if (ev.conversion) await convert(ev, click, ip);
   }

@@ -1,5 +1,6 @@
 // Pixel conversions (purchase, lead, conversion) go through the conversions area's recordConversion, the same
 // exactly-once path postbacks take: origin PIXEL, order_id as the transaction id, products as items.
+import { type ConversionResult, recordConversion } from "../../conversions/record.js";
 import type { Deps } from "../../deps.js";
 import type { ClickInfo } from "./attribution.js";
 import type { ConversionPart } from "./payload.js";
@@ -7,26 +8,46 @@ import type { ConversionPart } from "./payload.js";
 export interface PixelConversion {
   part: ConversionPart;
   click: ClickInfo | null;
+  /** The visitor id the page sent, for when no click could be attributed. */
+  vid?: string | undefined;
   ip: string;
   channel: "pixel" | "lead";
   rawParams: Record<string, string>;
 }
 
-/** The target recordConversion needs: an explicit hit or vid(+p) wins, else the attributed click. */
+/**
+ * The target recordConversion needs: an explicit hit wins; vid(+p), a `conversion` event (the visitor's most recent
+ * offer view) or a page with no attributable click go by visitor; otherwise the attributed click.
+ */
 export function conversionTarget(
   part: ConversionPart,
   click: ClickInfo | null,
+  vid?: string | undefined,
 ): { clickId?: string; hitId?: string; visitorId?: string; page?: string } | null {
   if (part.hitId) return { hitId: part.hitId };
-  if (part.visitorId) return { visitorId: part.visitorId, ...(part.page ? { page: part.page } : {}) };
-  if (part.page && click) return { visitorId: click.visitorId, page: part.page };
+  const visitorId = part.visitorId ?? click?.visitorId ?? vid;
+  if (visitorId && (part.visitorId || part.page || part.byVisitor || !click)) return { visitorId, ...(part.page ? { page: part.page } : {}) };
   if (click) return { clickId: click.clickId };
   return null;
 }
 
-export async function recordPixelConversion(deps: Deps, c: PixelConversion): Promise<void> {
-  const target = conversionTarget(c.part, c.click);
-  if (!target) return;
-  // recordConversion (api/src/conversions/record.ts) is wired here once the conversions area has landed it.
-  deps.logger.debug({ target, type: c.part.type }, "pixel conversion (recordConversion not yet available)");
+export async function recordPixelConversion(deps: Deps, c: PixelConversion): Promise<ConversionResult | null> {
+  const target = conversionTarget(c.part, c.click, c.vid);
+  if (!target) return null;
+  const p = c.part;
+  return recordConversion(
+    deps,
+    {
+      ...target,
+      type: p.type,
+      transactionId: p.transactionId,
+      ...(p.revenue !== undefined ? { revenue: p.revenue } : {}),
+      ...(p.currency ? { currency: p.currency } : {}),
+      ...(p.items?.length ? { items: p.items } : {}),
+      origin: "PIXEL",
+      rawParams: c.rawParams,
+      ip: c.ip,
+    },
+    { channel: c.channel, method: "POST" },
+  );
 }

@@ -16,11 +16,20 @@ export function createEventRoutes(deps: Deps) {
   const guard = createGuard(deps);
   const attribution = createAttribution(deps);
   const pixel = createPixelServer(deps);
-  const collect = createCollector(deps, guard, attribution, (ev, click, ip) =>
-    ev.conversion
-      ? recordPixelConversion(deps, { part: ev.conversion, click, ip, channel: "pixel", rawParams: { event: ev.name, url: ev.url.slice(0, 512) } })
-      : Promise.resolve(),
-  );
+  const collect = createCollector(deps, guard, attribution, async (ev, click, ip) => {
+    if (!ev.conversion) return;
+    const r = await recordPixelConversion(deps, {
+      part: ev.conversion,
+      click,
+      vid: ev.vid,
+      ip,
+      channel: "pixel",
+      rawParams: { event: ev.name, url: ev.url.slice(0, 512) },
+    });
+    // Unknown targets and rejections look like success from outside (no oracle); they are in the postback log.
+    if (r && r.outcome !== "recorded" && r.outcome !== "duplicate")
+      deps.logger.debug({ outcome: r.outcome, message: r.message }, "pixel conversion not recorded");
+  });
   const lead = createLeadRoute(deps, guard, attribution, recordPixelConversion);
 
   const run = (p: Promise<void>, res: ServerResponse) =>

@@ -23,3 +23,16 @@ export function landerPixelTag(ctx: LanderContext): string {
     '<script async src="/pixel.js"></script>'
   );
 }
+
+/**
+ * The snippet merchants paste into their own pages (shop, cart, thank-you): the same queue stub without a click
+ * context (the pixel finds the click itself), loading pixel.js from the tracker. Shown by the console.
+ */
+export function merchantSnippet(trackerUrl: string): string {
+  const src = `${new URL(trackerUrl).origin}/pixel.js`;
+  return (
+    "<script>(function(w){var q=function(n){return function(){(w.__tlyq=w.__tlyq||[]).push([n,[].slice.call(arguments)])}};" +
+    'w.trackily=w.trackily||{track:q("track")};})(window);</script>' +
+    `<script async src="${src}"></script>`
+  );
+}

@@ -62,7 +62,7 @@ export function parseLead(fields: Record<string, unknown>): LeadInput {
   return { email, phone, name, ...(click ? { click } : {}), ...(vid ? { vid: vid.toLowerCase() } : {}), data };
 }
 
-export function createLeadRoute(deps: Deps, guard: Guard, attribution: Attribution, convert: (deps: Deps, c: PixelConversion) => Promise<void>) {
+export function createLeadRoute(deps: Deps, guard: Guard, attribution: Attribution, convert: (deps: Deps, c: PixelConversion) => Promise<unknown>) {
   // POST /api/lead
   return async function lead(req: IncomingMessage, res: ServerResponse, ip: string): Promise<void> {
     if (guard.preflight(req, res)) return;

@@ -16,7 +16,7 @@ export const LIMITS = {
   props: 50,
   products: 100,
   productKeys: 20,
-  maxAmount: 1e10,
+  maxAmount: 1e9,
   steps: 100,
 } as const;
 
@@ -36,6 +36,8 @@ export interface ConversionPart {
   hitId?: string;
   visitorId?: string;
   page?: string;
+  /** `conversion` events convert the visitor's most recent offer view (hit/vid document), not the click itself. */
+  byVisitor?: boolean;
 }
 
 export interface PixelEvent {
@@ -224,6 +226,7 @@ export function parseEvent(raw: unknown): PixelEvent {
         ...(hitId ? { hitId } : {}),
         ...(visitorId ? { visitorId } : {}),
         ...(page ? { page } : {}),
+        ...(name === "conversion" ? { byVisitor: true } : {}),
       };
       break;
     }

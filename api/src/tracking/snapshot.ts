@@ -1,0 +1,230 @@
+// The in-memory configuration snapshot the hot path reads instead of the database: campaigns with their flows,
+// landers and offers, sources, domains, settings, the IP blacklist and offer-cap counts. Rebuilt on every
+// `config:changed` (contract 5); while the database is unreachable the last good snapshot keeps serving.
+import type { Deps } from "../deps.js";
+import { RangeList } from "../lib/ip.js";
+import { type CompiledFilter, compileFilters } from "./routing/match-filters.js";
+import { flowFiltersSchema } from "./routing/filter-schema.js";
+
+export interface SnapOffer {
+  id: string;
+  url: string;
+  clickIdParam: string;
+  dailyCap: number | null;
+  totalCap: number | null;
+  capTimezone: string;
+  active: boolean;
+}
+export interface SnapLanding {
+  id: string;
+  type: "LOCAL" | "URL";
+  url: string;
+  html: string;
+  protectionEnabled: boolean;
+  active: boolean;
+}
+export interface Weighted<T> {
+  item: T;
+  weight: number;
+}
+export interface SnapFlow {
+  id: string;
+  type: "FORCED" | "REGULAR" | "DEFAULT";
+  weight: number;
+  filters: CompiledFilter[];
+  binding: "NONE" | "LANDING" | "OFFER" | "BOTH";
+  landings: Weighted<SnapLanding>[];
+  /** In flow order: the order capped offers fall through, and CTA numbering of multi-offer landers. */
+  offers: Weighted<SnapOffer>[];
+}
+export interface SnapSource {
+  id: string;
+  clickIdParam: string;
+  costParam: string;
+  campaignIdParam: string;
+  adSetIdParam: string;
+  adIdParam: string;
+  placementParam: string;
+}
+export interface RetargetingPixels {
+  facebookPixelId: string;
+  googleTagId: string;
+  tiktokPixelId: string;
+  customScripts: string;
+}
+export interface SnapCampaign {
+  id: string;
+  slug: string;
+  source: SnapSource | null;
+  costModel: "CPC" | "CPM" | "CPA" | "REVSHARE";
+  /** Per-click cost for CPC/CPM as a decimal string ("0" for CPA/RevShare, which cost at conversion time). */
+  clickCost: string;
+  timezone: string;
+  botFilterEnabled: boolean;
+  botRedirectUrl: string;
+  freqCapVisits: number;
+  freqCapWindowMs: number;
+  uniqueWindowMs: number;
+  fallbackUrl: string;
+  pixels: RetargetingPixels | null;
+  defaultOffer: SnapOffer | null;
+  forced: SnapFlow[];
+  regular: SnapFlow[];
+  defaultFlow: SnapFlow | null;
+}
+export interface Snapshot {
+  builtAt: number;
+  campaigns: Map<string, SnapCampaign>;
+  offers: Map<string, SnapOffer>;
+  landings: Map<string, SnapLanding>;
+  domains: Set<string>;
+  settings: { ipAnonymization: boolean; timezone: string; geoipCityPath: string; geoipAsnPath: string };
+  blacklist: RangeList;
+  blacklistEntries: Set<string>;
+}
+
+export const emptySnapshot = (): Snapshot => ({
+  builtAt: 0,
+  campaigns: new Map(),
+  offers: new Map(),
+  landings: new Map(),
+  domains: new Set(),
+  settings: { ipAnonymization: false, timezone: "UTC", geoipCityPath: "", geoipAsnPath: "" },
+  blacklist: new RangeList([]),
+  blacklistEntries: new Set(),
+});
+
+/** Moves the decimal point of a non-negative decimal string `places` to the left, exactly ("0.5", 3 -> "0.0005"). */
+export function shiftDecimalLeft(value: string, places: number): string {
+  const [int = "0", frac = ""] = value.split(".");
+  const digits = (int.replace(/^0+/, "") || "0").padStart(places + 1, "0");
+  const head = digits.slice(0, digits.length - places);
+  const tail = digits.slice(digits.length - places) + frac;
+  const trimmed = tail.replace(/0+$/, "");
+  return trimmed ? `${head}.${trimmed}` : head;
+}
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+export async function loadSnapshot(deps: Deps): Promise<Snapshot> {
+  const p = deps.db.prisma;
+  const [settings, campaigns, offers, landings, domains, blacklist] = await Promise.all([
+    p.settings.findUnique({ where: { id: 1 } }),
+    p.campaign.findMany({
+      where: { status: "ACTIVE" },
+      include: {
+        source: true,
+        flows: {
+          where: { status: "ACTIVE" },
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          include: { landings: { orderBy: { position: "asc" } }, offers: { orderBy: { position: "asc" } } },
+        },
+      },
+    }),
+    p.offer.findMany(),
+    p.landingPage.findMany(),
+    p.domain.findMany({ select: { hostname: true } }),
+    p.ipBlacklist.findMany({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] }, select: { cidr: true } }),
+  ]);
+  const offerMap = new Map<string, SnapOffer>();
+  for (const o of offers)
+    offerMap.set(o.id, {
+      id: o.id,
+      url: o.url,
+      clickIdParam: o.clickIdParam,
+      dailyCap: o.dailyCap,
+      totalCap: o.totalCap,
+      capTimezone: o.capTimezone || "UTC",
+      active: o.status === "ACTIVE",
+    });
+  const landingMap = new Map<string, SnapLanding>();
+  for (const l of landings)
+    landingMap.set(l.id, {
+      id: l.id,
+      type: l.type,
+      url: l.url,
+      html: l.html,
+      protectionEnabled: l.protectionEnabled,
+      active: l.status === "ACTIVE",
+    });
+  const campaignMap = new Map<string, SnapCampaign>();
+  for (const c of campaigns) {
+    const flows: SnapFlow[] = [];
+    for (const f of c.flows) {
+      const parsed = flowFiltersSchema.safeParse(f.filters);
+      if (!parsed.success) {
+        deps.logger.warn({ flowId: f.id }, "flow has invalid filters; skipped");
+        continue;
+      }
+      flows.push({
+        id: f.id,
+        type: f.type,
+        weight: Math.max(0, f.weight),
+        filters: compileFilters(parsed.data),
+        binding: f.binding,
+        landings: f.landings
+          .map((fl) => ({ item: landingMap.get(fl.landingId) as SnapLanding, weight: Math.max(0, fl.weight) }))
+          .filter((w) => w.item?.active && w.weight > 0),
+        offers: f.offers
+          .map((fo) => ({ item: offerMap.get(fo.offerId) as SnapOffer, weight: Math.max(0, fo.weight) }))
+          .filter((w) => w.item?.active && w.weight > 0),
+      });
+    }
+    const rp = (c.retargetingPixels ?? {}) as Record<string, unknown>;
+    const pixels: RetargetingPixels = {
+      facebookPixelId: str(rp.facebookPixelId),
+      googleTagId: str(rp.googleTagId),
+      tiktokPixelId: str(rp.tiktokPixelId),
+      customScripts: str(rp.customScripts),
+    };
+    const hasPixels = Boolean(pixels.facebookPixelId || pixels.googleTagId || pixels.tiktokPixelId || pixels.customScripts);
+    const costValue = c.costValue.toString();
+    const s = c.source;
+    campaignMap.set(c.slug, {
+      id: c.id,
+      slug: c.slug,
+      source: s
+        ? {
+            id: s.id,
+            clickIdParam: s.clickIdParam,
+            costParam: s.costParam,
+            campaignIdParam: s.campaignIdParam,
+            adSetIdParam: s.adSetIdParam,
+            adIdParam: s.adIdParam,
+            placementParam: s.placementParam,
+          }
+        : null,
+      costModel: c.costModel,
+      clickCost: c.costModel === "CPC" ? costValue : c.costModel === "CPM" ? shiftDecimalLeft(costValue, 3) : "0",
+      timezone: c.timezone || "UTC",
+      botFilterEnabled: c.botFilterEnabled,
+      botRedirectUrl: c.botRedirectUrl || "https://www.google.com/",
+      freqCapVisits: c.freqCapVisits,
+      freqCapWindowMs: c.freqCapWindowSec * 1000,
+      uniqueWindowMs: c.uniqueWindowSec * 1000,
+      fallbackUrl: c.fallbackUrl,
+      pixels: hasPixels ? pixels : null,
+      defaultOffer: c.defaultOfferId ? (offerMap.get(c.defaultOfferId) ?? null) : null,
+      forced: flows.filter((f) => f.type === "FORCED"),
+      regular: flows.filter((f) => f.type === "REGULAR"),
+      // Several default flows are a configuration error; only the first runs (spec: Conflict Detection).
+      defaultFlow: flows.find((f) => f.type === "DEFAULT") ?? null,
+    });
+  }
+  const entries = blacklist.map((b) => b.cidr);
+  return {
+    builtAt: Date.now(),
+    campaigns: campaignMap,
+    offers: offerMap,
+    landings: landingMap,
+    domains: new Set(domains.map((d) => d.hostname.toLowerCase())),
+    settings: {
+      ipAnonymization: settings?.ipAnonymization ?? false,
+      timezone: settings?.timezone ?? "UTC",
+      geoipCityPath: settings?.geoipCityPath ?? "",
+      geoipAsnPath: settings?.geoipAsnPath ?? "",
+    },
+    blacklist: new RangeList(entries),
+    blacklistEntries: new Set(entries),
+  };
+}

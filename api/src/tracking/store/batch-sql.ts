@@ -1,0 +1,192 @@
+// One statement per batch: every click, hit, visitor touch and click-through of the batch goes to PostgreSQL as
+// arrays and is unnested server-side, so a batch costs one round trip and one commit whatever its size.
+// Inserts are idempotent (ON CONFLICT (id) DO NOTHING), which makes a spool replay exactly-once.
+import type { Batch } from "./rows.js";
+
+const CLICK_COLS: Array<[string, string]> = [
+  ["id", "uuid"],
+  ["campaign_id", "uuid"],
+  ["flow_id", "uuid"],
+  ["landing_id", "uuid"],
+  ["offer_id", "uuid"],
+  ["source_id", "uuid"],
+  ["visitor_id", "uuid"],
+  ["created_at", "float8"],
+  ["outcome", "text"],
+  ["ip", "text"],
+  ["country", "text"],
+  ["region", "text"],
+  ["city", "text"],
+  ["isp", "text"],
+  ["asn", "int4"],
+  ["os", "text"],
+  ["os_version", "text"],
+  ["browser", "text"],
+  ["browser_version", "text"],
+  ["device_type", "text"],
+  ["language", "text"],
+  ["user_agent", "text"],
+  ["referrer", "text"],
+  ["referrer_domain", "text"],
+  ["sub1", "text"],
+  ["sub2", "text"],
+  ["sub3", "text"],
+  ["sub4", "text"],
+  ["sub5", "text"],
+  ["source_click_id", "text"],
+  ["ext_campaign_id", "text"],
+  ["ext_ad_set_id", "text"],
+  ["ext_ad_id", "text"],
+  ["ext_placement", "text"],
+  ["params", "text"],
+  ["cost", "text"],
+  ["is_unique", "bool"],
+  ["is_bot", "bool"],
+  ["fraud_score", "int2"],
+  ["fraud_reasons", "text"],
+  ["landing_clicked_at", "float8"],
+];
+
+const selectExpr = (col: string): string => {
+  switch (col) {
+    case "created_at":
+      return "to_timestamp(t.created_at / 1000.0)";
+    case "landing_clicked_at":
+      return "to_timestamp(t.landing_clicked_at / 1000.0)";
+    case "outcome":
+      return 't.outcome::"ClickOutcome"';
+    case "params":
+      return "t.params::jsonb";
+    case "cost":
+      return "t.cost::numeric";
+    case "fraud_reasons":
+      return "CASE WHEN t.fraud_reasons = '' THEN '{}'::text[] ELSE string_to_array(t.fraud_reasons, ',') END";
+    default:
+      return `t.${col}`;
+  }
+};
+
+let n = 0;
+const p = (type: string) => `$${++n}::${type}[]`;
+const clickParams = CLICK_COLS.map(([, type]) => p(type)).join(", ");
+const hitParams = ["uuid", "uuid", "uuid", "uuid", "text", "uuid", "uuid", "float8"].map(p).join(", ");
+const visitorParams = ["uuid", "float8", "uuid", "int4"].map(p).join(", ");
+const throughParams = ["uuid", "float8"].map(p).join(", ");
+
+export const BATCH_SQL = `WITH c AS (
+  INSERT INTO clicks (${CLICK_COLS.map(([c]) => c).join(", ")})
+  SELECT ${CLICK_COLS.map(([c]) => selectExpr(c)).join(", ")}
+  FROM unnest(${clickParams}) AS t(${CLICK_COLS.map(([c]) => c).join(", ")})
+  ON CONFLICT (id) DO NOTHING
+), h AS (
+  INSERT INTO hits (id, click_id, visitor_id, campaign_id, kind, landing_id, offer_id, created_at)
+  SELECT t.id, t.click_id, t.visitor_id, t.campaign_id, t.kind::"HitKind", t.landing_id, t.offer_id, to_timestamp(t.created_at / 1000.0)
+  FROM unnest(${hitParams}) AS t(id, click_id, visitor_id, campaign_id, kind, landing_id, offer_id, created_at)
+  ON CONFLICT (id) DO NOTHING
+), v AS (
+  INSERT INTO visitors (id, first_seen_at, last_seen_at, session_expires_at, first_click_id, last_click_id, visits)
+  SELECT t.id, to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0) + make_interval(secs => $${n + 1}::float8), t.click_id, t.click_id, t.visits
+  FROM unnest(${visitorParams}) AS t(id, at, click_id, visits)
+  ON CONFLICT (id) DO UPDATE SET
+    last_seen_at = GREATEST(visitors.last_seen_at, EXCLUDED.last_seen_at),
+    session_expires_at = GREATEST(visitors.session_expires_at, EXCLUDED.session_expires_at),
+    last_click_id = COALESCE(EXCLUDED.last_click_id, visitors.last_click_id),
+    first_click_id = COALESCE(visitors.first_click_id, EXCLUDED.first_click_id),
+    visits = visitors.visits + EXCLUDED.visits
+), u AS (
+  UPDATE clicks SET landing_clicked_at = to_timestamp(x.t / 1000.0)
+  FROM unnest(${throughParams}) AS x(id, t)
+  WHERE clicks.id = x.id AND clicks.landing_clicked_at IS NULL
+)
+SELECT 1`;
+
+/** Parameters for BATCH_SQL. Visitor touches must be unique by id within a batch (see mergeVisitors). */
+export function batchParams(b: Batch, sessionMs: number): unknown[] {
+  const cols: unknown[][] = CLICK_COLS.map(() => new Array(b.clicks.length));
+  for (let i = 0; i < b.clicks.length; i++) {
+    const r = b.clicks[i];
+    if (!r) continue;
+    const vals = [
+      r.id,
+      r.campaignId,
+      r.flowId,
+      r.landingId,
+      r.offerId,
+      r.sourceId,
+      r.visitorId,
+      r.createdAt,
+      r.outcome,
+      r.ip,
+      r.country,
+      r.region,
+      r.city,
+      r.isp,
+      r.asn,
+      r.os,
+      r.osVersion,
+      r.browser,
+      r.browserVersion,
+      r.deviceType,
+      r.language,
+      r.userAgent,
+      r.referrer,
+      r.referrerDomain,
+      r.sub1,
+      r.sub2,
+      r.sub3,
+      r.sub4,
+      r.sub5,
+      r.sourceClickId,
+      r.extCampaignId,
+      r.extAdSetId,
+      r.extAdId,
+      r.extPlacement,
+      JSON.stringify(r.params),
+      r.cost,
+      r.isUnique,
+      r.isBot,
+      r.fraudScore,
+      r.fraudReasons.join(","),
+      r.landingClickedAt,
+    ];
+    for (let c = 0; c < vals.length; c++) (cols[c] as unknown[])[i] = vals[c];
+  }
+  const h = b.hits;
+  const visitors = mergeVisitors(b.visitors);
+  return [
+    ...cols,
+    h.map((x) => x.id),
+    h.map((x) => x.clickId),
+    h.map((x) => x.visitorId),
+    h.map((x) => x.campaignId),
+    h.map((x) => x.kind),
+    h.map((x) => x.landingId),
+    h.map((x) => x.offerId),
+    h.map((x) => x.createdAt),
+    visitors.map((x) => x.id),
+    visitors.map((x) => x.at),
+    visitors.map((x) => x.clickId),
+    visitors.map((x) => x.visits),
+    b.clickThroughs.map((x) => x[0]),
+    b.clickThroughs.map((x) => x[1]),
+    sessionMs / 1000,
+  ];
+}
+
+/** One touch per visitor id (ON CONFLICT DO UPDATE may not touch a row twice in one statement). */
+export function mergeVisitors(touches: Batch["visitors"]): Batch["visitors"] {
+  if (touches.length < 2) return touches;
+  const byId = new Map<string, Batch["visitors"][number]>();
+  for (const t of touches) {
+    const prev = byId.get(t.id);
+    if (!prev) byId.set(t.id, { ...t });
+    else {
+      prev.visits += t.visits;
+      if (t.at >= prev.at) {
+        prev.at = t.at;
+        if (t.clickId) prev.clickId = t.clickId;
+      }
+    }
+  }
+  return [...byId.values()];
+}

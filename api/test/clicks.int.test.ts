@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "./helpers/app.js";
+import { click, reloadConfig, seedCampaign, seedLanding, seedOffer } from "./helpers/click-seed.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({
+    env: {
+      GEOIP_CITY_PATH: "/work/shared/geoip/GeoLite2-City-Test.mmdb",
+      GEOIP_ASN_PATH: "/work/shared/geoip/GeoLite2-ASN-Test.mmdb",
+      TRUSTED_PROXIES: "127.0.0.1",
+    },
+  });
+});
+afterAll(() => t?.stop());
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+describe("GET /c/:slug", () => {
+  it("redirects to the offer with macros, records the click with geo, UA and subs, sets cookies", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/go?c={country}&s1={sub1}&h={hit}&city={city}" });
+    const { id: campaignId } = await seedCampaign(t, { slug: "direct", flows: [{ offers: [{ id: offer }] }], costValue: "0.05" });
+    await reloadConfig(t);
+    const r = await click(t, "/c/direct?sub1=a%20b&sub3=x&zone=77&cost=0.07", {
+      "x-forwarded-for": "81.2.69.142",
+      "accept-language": "en-GB,en;q=0.9",
+      referer: "https://news.example.org/a",
+    });
+    expect(r.status).toBe(302);
+    const loc = new URL(r.location);
+    expect(loc.host).toBe("offer.example.com");
+    expect(loc.searchParams.get("c")).toBe("GB");
+    expect(loc.searchParams.get("s1")).toBe("a b");
+    expect(loc.searchParams.get("city")).toBe("London");
+    const clickId = loc.searchParams.get("sub2") as string;
+    expect(clickId).toMatch(UUID);
+    expect(loc.searchParams.get("vid")).toMatch(UUID);
+    expect(r.cookies.some((c) => c.startsWith(`_tly_click=${clickId}`))).toBe(true);
+    expect(r.cookies.some((c) => c.startsWith("_tly_vid=") && c.includes("Max-Age=345600"))).toBe(true);
+    const row = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickId } });
+    expect(row).toMatchObject({
+      campaignId,
+      offerId: offer,
+      ip: "81.2.69.142",
+      country: "GB",
+      city: "London",
+      region: "England",
+      os: "Windows",
+      browser: "Chrome",
+      deviceType: "desktop",
+      language: "en",
+      sub1: "a b",
+      sub3: "x",
+      referrerDomain: "news.example.org",
+      outcome: "ROUTED",
+    });
+    expect(row.params).toEqual({ zone: "77" });
+    expect(row.cost.toString()).toBe("0.07");
+    const hit = await t.app.deps.db.prisma.hit.findUniqueOrThrow({ where: { id: loc.searchParams.get("h") as string } });
+    expect(hit).toMatchObject({ clickId, kind: "OFFER", offerId: offer });
+    const visitor = await t.app.deps.db.prisma.visitor.findUniqueOrThrow({ where: { id: loc.searchParams.get("vid") as string } });
+    expect(visitor.lastClickId).toBe(clickId);
+    expect(visitor.sessionExpiresAt.getTime() - visitor.lastSeenAt.getTime()).toBe(4 * 86_400_000);
+  });
+
+  it("serves a local lander with escaped call-outs, rewritten offer links and the pixel tag", async () => {
+    const o1 = await seedOffer(t, { url: "https://o1.example.com/?id={click_id}" });
+    const o2 = await seedOffer(t, { url: "https://o2.example.com/" });
+    const l = await seedLanding(t, {
+      html: '<html><head><title>x</title></head><body><h1>Hi {{city}} {{os}}</h1><p>{{isp}} {{sub9}}</p><a href="{{offer_url_1}}">1</a><a href="{{offer_url_2}}">2</a><a href="{offer}">x</a></body></html>',
+    });
+    await seedCampaign(t, { slug: "lander", flows: [{ landings: [{ id: l }], offers: [{ id: o1 }, { id: o2, weight: 1 }] }] });
+    await reloadConfig(t);
+    const r = await click(t, "/c/lander", { "user-agent": "<script>alert(1)</script> Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-security-policy")).toContain("sandbox");
+    expect(r.headers.get("content-security-policy")).not.toContain("allow-same-origin");
+    const clickId = (r.cookies.find((c) => c.startsWith("_tly_click=")) as string).split(";")[0]?.split("=")[1] as string;
+    expect(r.body).toContain(`href="/offer/${clickId}/${o1}">1`);
+    expect(r.body).toContain(`href="/offer/${clickId}/${o2}">2`);
+    expect(r.body).toContain("{{sub9}}");
+    expect(r.body.indexOf("__tlyctx")).toBeLessThan(r.body.indexOf("</head>"));
+    expect(r.body).toContain(`"click":"${clickId}"`);
+    // The /offer redirect: macros, click-through, offer hit.
+    const o = await click(t, `/offer/${clickId}/${o1}`);
+    expect(o.status).toBe(302);
+    expect(o.location.startsWith(`https://o1.example.com/?id=${clickId}`)).toBe(true);
+    const row = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickId } });
+    expect(row.landingClickedAt).not.toBeNull();
+    const hits = await t.app.deps.db.prisma.hit.findMany({ where: { clickId }, orderBy: { createdAt: "asc" } });
+    expect(hits.map((h) => h.kind).sort()).toEqual(["LANDING", "OFFER"]);
+  });
+
+  it("escapes call-out values that come from visitors", async () => {
+    const l = await seedLanding(t, { html: "<p>{{language}}|{{browser}}|{{ip}}|{{isp}}</p>" });
+    await seedCampaign(t, { slug: "esc", flows: [{ landings: [{ id: l }] }] });
+    await reloadConfig(t);
+    const r = await click(t, "/c/esc", { "x-forwarded-for": "12.81.92.1" });
+    expect(r.body).toContain("<p>|Chrome|12.81.92.1|AT&amp;T Services</p>");
+  });
+
+  it("answers 4xx for unknown campaigns, clicks and offers; HEAD records nothing", async () => {
+    expect((await click(t, "/c/nope")).status).toBe(404);
+    expect((await click(t, "/offer/not-a-uuid/x")).status).toBe(400);
+    expect((await click(t, "/offer/01938a2e-0000-7000-8000-000000000000/01938a2e-0000-7000-8000-000000000001")).status).toBe(404);
+    const before = await t.app.deps.db.prisma.click.count();
+    const head = await fetch(`${t.url}/c/direct`, { method: "HEAD", redirect: "manual" });
+    expect(head.status).toBe(200);
+    expect(await t.app.deps.db.prisma.click.count()).toBe(before);
+  });
+});
+
+const BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+const clickIdOf = (r: { cookies: string[] }) => ((r.cookies.find((c) => c.startsWith("_tly_click=")) ?? "").split(";")[0] ?? "").split("=")[1] ?? "";
+
+describe("anti-fraud, caps, binding", () => {
+  it("bot filter sends score >= 50 to the bot URL; score >= 80 blacklists the IP", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    await seedCampaign(t, { slug: "botf", botFilterEnabled: true, botRedirectUrl: "https://bots.example.com/", flows: [{ offers: [{ id: offer }] }] });
+    await reloadConfig(t);
+    // A bot UA alone is 40: not blocked.
+    const a = await click(t, "/c/botf", { "user-agent": BOT_UA, "x-forwarded-for": "198.51.100.1" });
+    expect(a.location.startsWith("https://offer.example.com/")).toBe(true);
+    const rowA = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickIdOf(a) } });
+    expect(rowA).toMatchObject({ fraudScore: 40, isBot: true, fraudReasons: ["bot_ua"], deviceType: "bot" });
+    // Bot UA + 6 clicks in 30 s = 65: blocked; + 21 in 5 min = 95: blacklisted, then +50 too.
+    let last = a;
+    for (let i = 0; i < 25; i++) last = await click(t, "/c/botf", { "user-agent": BOT_UA, "x-forwarded-for": "198.51.100.1" });
+    expect(last.location).toBe("https://bots.example.com/");
+    const row = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickIdOf(last) } });
+    expect(row.outcome).toBe("BOT_BLOCKED");
+    expect(row.fraudScore).toBe(100);
+    expect(row.fraudReasons).toEqual(["bot_ua", "flood_30s", "flood_5m", "blacklisted"]);
+    await expect.poll(() => t.app.deps.db.prisma.ipBlacklist.findUnique({ where: { cidr: "198.51.100.1" } })).toMatchObject({ source: "AUTO" });
+  });
+
+  it("frequency cap per IP, and unique detection by IP+UA", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    await seedCampaign(t, { slug: "freq", freqCapVisits: 2, fallbackUrl: "https://fallback.example.com/", flows: [{ offers: [{ id: offer }] }] });
+    await reloadConfig(t);
+    const h = { "x-forwarded-for": "198.51.100.7" };
+    const r1 = await click(t, "/c/freq", h);
+    const r2 = await click(t, "/c/freq", h);
+    const r3 = await click(t, "/c/freq", h);
+    expect(r1.location.startsWith("https://offer.example.com/")).toBe(true);
+    expect(r2.location.startsWith("https://offer.example.com/")).toBe(true);
+    expect(r3.location).toBe("https://fallback.example.com/");
+    const rows = await t.app.deps.db.prisma.click.findMany({ where: { id: { in: [r1, r2, r3].map(clickIdOf) } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.outcome, r.isUnique])).toEqual([
+      ["ROUTED", true],
+      ["ROUTED", false],
+      ["CAPPED", false],
+    ]);
+  });
+
+  it("capped offers fall through to the next; nothing left goes to the fallback URL", async () => {
+    const capped = await seedOffer(t, { url: "https://capped.example.com/", totalCap: 1 });
+    const next = await seedOffer(t, { url: "https://next.example.com/", dailyCap: 0 });
+    const { id: campaignId } = await seedCampaign(t, {
+      slug: "caps",
+      fallbackUrl: "https://fallback.example.com/",
+      flows: [{ offers: [{ id: capped }, { id: next, weight: 1 }] }],
+    });
+    await reloadConfig(t);
+    // next has a daily cap of 0: always capped, so traffic goes to `capped` until its conversion arrives.
+    expect((await click(t, "/c/caps")).location.startsWith("https://capped.example.com/")).toBe(true);
+    await t.app.deps.bus.publish("conversion:recorded", { conversionId: "x", campaignId, offerId: capped, sourceId: null, change: "created" });
+    await expect.poll(async () => (await click(t, "/c/caps")).location).toBe("https://fallback.example.com/");
+  });
+
+  it("binds a returning visitor to the same lander and offer", async () => {
+    const offers = [
+      await seedOffer(t, { url: "https://b1.example.com/" }),
+      await seedOffer(t, { url: "https://b2.example.com/" }),
+      await seedOffer(t, { url: "https://b3.example.com/" }),
+    ];
+    await seedCampaign(t, { slug: "bind", flows: [{ binding: "BOTH", offers: offers.map((id) => ({ id })) }] });
+    await reloadConfig(t);
+    const first = await click(t, "/c/bind");
+    const vid = (first.cookies.find((c) => c.startsWith("_tly_vid=")) ?? "").split(";")[0] as string;
+    const host = new URL(first.location).host;
+    for (let i = 0; i < 10; i++) expect(new URL((await click(t, "/c/bind", { cookie: vid })).location).host).toBe(host);
+  });
+
+  it("URL landers get macros and vid; retargeting pixels use the intermediate page; protection denies headless browsers", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    const l = await seedLanding(t, { type: "URL", url: "https://lp.example.com/p?s={sub2}" });
+    await seedCampaign(t, { slug: "urll", flows: [{ landings: [{ id: l }], offers: [{ id: offer }] }] });
+    const l2 = await seedLanding(t, { type: "URL", url: "https://lp.example.com/" });
+    await seedCampaign(t, {
+      slug: "pix",
+      retargetingPixels: { facebookPixelId: "123456789012345" },
+      flows: [{ landings: [{ id: l2 }], offers: [{ id: offer }] }],
+    });
+    const l3 = await seedLanding(t, { html: "<p>secret</p>", protectionEnabled: true });
+    await seedCampaign(t, { slug: "prot", flows: [{ landings: [{ id: l3 }], offers: [{ id: offer }] }] });
+    await reloadConfig(t);
+    const r = await click(t, "/c/urll?sub2=q%22");
+    const loc = new URL(r.location);
+    expect(loc.host).toBe("lp.example.com");
+    expect(loc.searchParams.get("s")).toBe('q"');
+    expect(loc.searchParams.get("click_id")).toBe(clickIdOf(r));
+    expect(loc.searchParams.get("vid")).toMatch(UUID);
+    const p = await click(t, "/c/pix");
+    expect(p.status).toBe(200);
+    expect(p.body).toContain("fbq('init','123456789012345')");
+    expect(p.body).toContain("setTimeout(function(){location.replace(");
+    expect((await click(t, "/c/prot", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0.0.0 Safari/537.36" })).body).toBe("Access Denied");
+    expect((await click(t, "/c/prot", { referer: "https://app.adplexity.com/x" })).body).toBe("Access Denied");
+    expect((await click(t, "/c/prot")).body).toContain("secret");
+  });
+
+  it("/offer only redirects to offers of the click's campaign", async () => {
+    const mine = await seedOffer(t, { url: "https://mine.example.com/" });
+    const other = await seedOffer(t, { url: "https://other.example.com/" });
+    const l = await seedLanding(t, { html: "<a href='{{offer_url}}'>x</a>" });
+    await seedCampaign(t, { slug: "own", flows: [{ landings: [{ id: l }], offers: [{ id: mine }] }] });
+    await seedCampaign(t, { slug: "other", flows: [{ offers: [{ id: other }] }] });
+    await reloadConfig(t);
+    const r = await click(t, "/c/own");
+    expect((await click(t, `/offer/${clickIdOf(r)}/${other}`)).status).toBe(404);
+    expect((await click(t, `/offer/${clickIdOf(r)}/${mine}`)).location.startsWith("https://mine.example.com/?sub2=")).toBe(true);
+  });
+});

@@ -24,12 +24,16 @@ afterAll(async () => {
 });
 
 /** A real click over HTTP; where this build has no click engine yet (/c/ answers 404), the row the engine would write. */
-async function sendClick(slug: string, sub1: string) {
+async function sendClick(slug: string, sub1: string): Promise<string> {
   const ua = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
   const res = await fetch(`${t.url}/c/${slug}?sub1=${sub1}`, { redirect: "manual", headers: { "user-agent": ua } });
   if (res.status !== 404) {
     expect(res.status).toBeLessThan(400);
-    return;
+    // Contract 3: /c/:slug sets _tly_click to the click id.
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("_tly_click="));
+    const id = cookie?.split(";")[0]?.split("=")[1] ?? (res.headers.get("location") ?? "").match(/[0-9a-f]{8}-[0-9a-f-]{27}/)?.[0];
+    expect(id).toBeTruthy();
+    return id!;
   }
   const p = t.app.deps.db.prisma;
   const campaign = await p.campaign.findUniqueOrThrow({ where: { slug } });
@@ -47,6 +51,7 @@ async function sendClick(slug: string, sub1: string) {
     },
   });
   await p.click.create({ data: { id: clickId, campaignId: campaign.id, sourceId: campaign.sourceId, visitorId, createdAt: at, country: "US", sub1 } });
+  return clickId;
 }
 
 async function fresh(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
@@ -211,6 +216,37 @@ describe("console in Chromium", () => {
     // The view is in the URL: a reload shows the same drill-down.
     await page.reload();
     await page.waitForSelector("text=alpha");
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("shows a postback's conversion in the live feed and the bell without a reload, with its history", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    await page.click("[data-nav=conversions]");
+    await page.waitForSelector("[data-testid=live-feed]");
+    await page.waitForSelector("text=connected");
+    const clickId = await sendClick("ui-campaign", "beta");
+    const pb = await fetch(`${t.url}/postback?click_id=${clickId}&payout=12.50&status=approved&txid=UI-1`);
+    expect(pb.status).toBe(200);
+    await page.waitForSelector("[data-testid=live-item]", { timeout: 10_000 });
+    expect(await page.textContent("[data-testid=live-item]")).toContain("$12.50");
+    // The log refreshed by itself too.
+    await page.waitForSelector("text=UI-1");
+    await screenshot(page, "conversions-live");
+    await page.click("text=History");
+    await page.waitForSelector("[data-testid=history-modal]");
+    await page.waitForSelector("[data-testid=history-modal] >> text=postback");
+    await screenshot(page, "conversion-history");
+    await page.click("[data-testid=history-modal] >> text=Close");
+
+    // Elsewhere in the app the bell counts the next one.
+    await page.click("[data-nav=campaigns]");
+    await fetch(`${t.url}/postback?click_id=${clickId}&payout=3&status=approved&txid=UI-2`);
+    await page.waitForSelector("[data-testid=bell-count]", { timeout: 10_000 });
+    expect(await page.textContent("[data-testid=bell-count]")).toBe("1");
+    await page.click("[data-testid=bell]");
+    await page.waitForSelector(".bell-menu >> text=$3.00");
     expect(errors).toEqual([]);
     await ctx.close();
   });

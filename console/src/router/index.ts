@@ -58,7 +58,7 @@ export const routes: RouteRecordRaw[] = [
       page("products", "products", "offers", "Products", () => import("../pages/entities/ProductsPage.vue")),
       page("reports", "reports", "reports", "Reports", () => import("../pages/reports/ReportsPage.vue")),
       page("clicks", "clicks", "reports", "Clicks", () => import("../pages/unavailable/ClicksPage.vue")),
-      page("conversions", "conversions", "reports", "Conversions", () => import("../pages/unavailable/ConversionsPage.vue")),
+      page("conversions", "conversions", "reports", "Conversions", () => import("../pages/conversions/ConversionsPage.vue")),
       page("settings", "settings", "settings", "Settings", () => import("../pages/settings/SettingsPage.vue")),
       { path: "forbidden", name: "forbidden", component: () => import("../pages/ForbiddenPage.vue"), meta: { title: "No access" } },
     ],

@@ -251,6 +251,50 @@ describe("console in Chromium", () => {
     await ctx.close();
   });
 
+  it("settings: account currency, a user with a custom permission grid, an API key shown once", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    await page.click("[data-nav=settings]");
+    await page.waitForSelector("[data-testid=settings-form]");
+    await page.waitForFunction(() => (document.querySelector("#st-currency") as HTMLInputElement | null)?.value === "USD");
+    await page.fill("#st-tz", "Not/AZone");
+    await page.click("[data-testid=save-settings]");
+    expect(await page.textContent("[data-error-for=st-tz]")).toMatch(/IANA/);
+    await page.fill("#st-tz", "Europe/Berlin");
+    await page.click("[data-testid=save-settings]");
+    await page.waitForSelector("text=Saved.");
+
+    await page.click("[data-testid=new-user]");
+    await page.fill("#u-email", "custom@test.local");
+    await page.fill("#u-name", "Cora Custom");
+    await page.fill("#u-password", "custom-password-1");
+    await page.selectOption("#u-role", "CUSTOM");
+    await page.check("[aria-label='reports read']");
+    await page.click("text=Create user");
+    await page.waitForSelector("text=Cora Custom");
+
+    await page.fill("#key-name", "Optimizer");
+    await page.click("text=Create key");
+    await page.waitForSelector("[data-testid=api-key-secret] code");
+    const secret = await page.textContent("[data-testid=api-key-secret] code");
+    expect(secret).toMatch(/^tly_key/);
+    await screenshot(page, "settings");
+    await page.reload();
+    await page.waitForSelector("text=Optimizer");
+    expect(await page.isVisible("[data-testid=api-key-secret]")).toBe(false);
+    expect(await page.textContent("body")).not.toContain(secret!);
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    // The custom user sees only what the grid grants.
+    const c = await fresh();
+    await signIn(c.page, t.url, "custom@test.local", "custom-password-1");
+    expect(await c.page.isVisible("[data-nav=reports]")).toBe(true);
+    expect(await c.page.isVisible("[data-nav=campaigns]")).toBe(false);
+    expect(await c.page.isVisible("[data-nav=settings]")).toBe(false);
+    await c.ctx.close();
+  });
+
   it("a Viewer sees no Settings and cannot edit a campaign", async () => {
     const { ctx, page, errors } = await fresh();
     await signIn(page, t.url, VIEWER.email, VIEWER.password);

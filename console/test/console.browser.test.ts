@@ -170,6 +170,38 @@ describe("console in Chromium", () => {
     expect(await page.textContent("[data-testid=tracking-link]")).toContain("ui-campaign");
     await screenshot(page, "campaign-edit");
 
+    // The flow editor: a default flow with one offer; a regular flow without filters is refused before sending.
+    await page.click("[data-testid=new-flow]");
+    await page.click("[data-testid=add-offers]");
+    await page.click("[data-testid=add-offers]");
+    await page.selectOption("[data-testid=flow-form] select[aria-label=Offer] >> nth=0", { label: "UI Offer" });
+    await page.selectOption("[data-testid=flow-form] select[aria-label=Offer] >> nth=1", { label: "UI Offer" });
+    await page.fill("[data-testid=flow-form] input[aria-label=Weight] >> nth=0", "70");
+    await page.click("[data-testid=balance-offers]");
+    expect(await page.inputValue("[data-testid=flow-form] input[aria-label=Weight] >> nth=0")).toBe("50");
+    await page.click("[data-testid=flow-form] .row:has(select[aria-label=Offer]) >> nth=1 >> text=Remove");
+    await page.click("[data-testid=save-flow]");
+    await page.waitForSelector("[data-testid=flows] >> text=UI Offer (");
+    await page.click("[data-testid=new-flow]");
+    await page.selectOption("#fl-type", "REGULAR");
+    await page.click("[data-testid=save-flow]");
+    expect(await page.textContent("[data-error-for=fl-filters]")).toMatch(/at least one filter/);
+    await page.click("[data-testid=add-filter]");
+    const field = await page.$eval("[aria-label='Filter field'] option:not([disabled])", (o) => (o as HTMLOptionElement).value);
+    await page.selectOption("[aria-label='Filter field']", field);
+    const op = await page.$eval("[aria-label='Filter operator'] option:not([disabled])", (o) => (o as HTMLOptionElement).value);
+    await page.selectOption("[aria-label='Filter operator']", op);
+    await page.fill("[aria-label='Filter values']", "US");
+    await page.click("[data-testid=add-offers]");
+    await page.selectOption("[data-testid=flow-form] select[aria-label=Offer]", { label: "UI Offer" });
+    await page.click("[data-testid=save-flow]");
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll("[data-testid=flows] tbody tr").length === 2 ||
+        !!document.querySelector("[data-testid=flow-form] .field-error, [data-testid=flow-form] .form-error"),
+    );
+    await screenshot(page, "flow-editor");
+
     // The API's typed errors land next to the field: a second campaign with the same slug.
     await page.click("[data-nav=campaigns]");
     await page.waitForSelector("text=UI Campaign");

@@ -15,7 +15,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  PUBLIC_URL: z.string().url().optional(),
+  // Empty means unset (docker-compose passes ${PUBLIC_URL:-}).
+  PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   DATABASE_URL: z
     .string()
     .optional()
@@ -53,6 +54,7 @@ const schema = z.object({
     .transform((v) => v || undefined),
   OUTBOUND_ALLOW_PRIVATE: bool.default(false),
   OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5_000),
+  OUTBOX_WORKER: bool.default(true),
   GRAPHQL_INTROSPECTION: bool.optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CONSOLE_DIST: z.string().default(path.join(repoRoot, "console", "dist")),
@@ -98,6 +100,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     spoolDir: path.resolve(c.SPOOL_DIR ?? path.join(c.DATA_DIR, "spool")),
     outboundAllowPrivate: c.OUTBOUND_ALLOW_PRIVATE,
     outboxBackoffMs: c.OUTBOX_BACKOFF_MS,
+    outboxWorker: c.OUTBOX_WORKER,
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== "production",
     dbPoolMax: c.DB_POOL_MAX,
     consoleDist: path.resolve(c.CONSOLE_DIST),

@@ -19,6 +19,7 @@ import "../schema/ip-blacklist/ip-blacklist.schema.js";
 import "../schema/settings/settings.schema.js";
 import "../schema/user/user.schema.js";
 import "../schema/transfer/transfer.schema.js";
+import "../schema/audit/audit.schema.js";
 import "../schema/conversion/conversion.schema.js";
 import "../schema/reports/reports.schema.js";
 import "../schema/clicks/clicks.schema.js";

@@ -46,6 +46,7 @@ type Documents = {
     "\n  mutation MgmtCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on MutationCreateProductSuccess { data { id sku price currency } }\n      ... on ValidationError { fields { path message } }\n      ... on ConflictError { field }\n      ... on Error { message }\n    }\n  }\n": typeof types.MgmtCreateProductDocument,
     "\n  mutation MgmtUpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      __typename\n      ... on MutationUpdateSettingsSuccess {\n        data { accountCurrency timezone conversionRegistration ipAnonymization customConversionTypes conversionTypes postbackAllowedIps telegram { chatId hasBotToken } }\n      }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.MgmtUpdateSettingsDocument,
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MgmtSetRateDocument,
+    "\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n": typeof types.MgmtAuditDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": typeof types.PgliteCampaignsDocument,
     "\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n": typeof types.PgliteDemoCampaignDocument,
@@ -69,6 +70,7 @@ type Documents = {
     "query RoleReadDomains { domains(first: 1) { totalCount } }": typeof types.RoleReadDomainsDocument,
     "query RoleReadSettings { settings { accountCurrency } }": typeof types.RoleReadSettingsDocument,
     "query RoleReadUsers { users(first: 1) { totalCount } }": typeof types.RoleReadUsersDocument,
+    "query RoleReadReports { dashboardStats { granularity } }": typeof types.RoleReadReportsDocument,
     "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": typeof types.RoleWriteCampaignsDocument,
     "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": typeof types.RoleWriteOffersDocument,
     "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteLandingsDocument,
@@ -114,6 +116,7 @@ const documents: Documents = {
     "\n  mutation MgmtCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on MutationCreateProductSuccess { data { id sku price currency } }\n      ... on ValidationError { fields { path message } }\n      ... on ConflictError { field }\n      ... on Error { message }\n    }\n  }\n": types.MgmtCreateProductDocument,
     "\n  mutation MgmtUpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      __typename\n      ... on MutationUpdateSettingsSuccess {\n        data { accountCurrency timezone conversionRegistration ipAnonymization customConversionTypes conversionTypes postbackAllowedIps telegram { chatId hasBotToken } }\n      }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": types.MgmtUpdateSettingsDocument,
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MgmtSetRateDocument,
+    "\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n": types.MgmtAuditDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": types.PgliteCampaignsDocument,
     "\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n": types.PgliteDemoCampaignDocument,
@@ -137,6 +140,7 @@ const documents: Documents = {
     "query RoleReadDomains { domains(first: 1) { totalCount } }": types.RoleReadDomainsDocument,
     "query RoleReadSettings { settings { accountCurrency } }": types.RoleReadSettingsDocument,
     "query RoleReadUsers { users(first: 1) { totalCount } }": types.RoleReadUsersDocument,
+    "query RoleReadReports { dashboardStats { granularity } }": types.RoleReadReportsDocument,
     "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": types.RoleWriteCampaignsDocument,
     "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": types.RoleWriteOffersDocument,
     "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": types.RoleWriteLandingsDocument,
@@ -295,6 +299,10 @@ export function graphql(source: "\n  mutation MgmtSetRate($currency: String!, $r
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n"): (typeof documents)["\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n"): (typeof documents)["\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -384,6 +392,10 @@ export function graphql(source: "query RoleReadSettings { settings { accountCurr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RoleReadUsers { users(first: 1) { totalCount } }"): (typeof documents)["query RoleReadUsers { users(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadReports { dashboardStats { granularity } }"): (typeof documents)["query RoleReadReports { dashboardStats { granularity } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

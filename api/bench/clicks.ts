@@ -82,7 +82,10 @@ async function main() {
     const res = await wrk(`http://127.0.0.1:${port}`, script, SECONDS);
     await new Promise((r) => setTimeout(r, 1_000));
     const after = await countClicks(dbUrl.toString());
+    // Let it stop before the database is dropped under it.
+    const exited = new Promise((r) => api.once("exit", r));
     api.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     const answered = res.requests - res.non2xx3xx;
     const recorded = after - before;
     const missing = Math.max(0, answered - recorded);

@@ -248,6 +248,11 @@ describe("console in Chromium", () => {
     // The view is in the URL: a reload shows the same drill-down.
     await page.reload();
     await page.waitForSelector("text=alpha");
+
+    await page.goto(`${t.url}/admin/clicks?range=today`);
+    await page.waitForSelector("[data-testid=bulk-cost]");
+    await page.waitForSelector("tbody tr[data-row]");
+    await screenshot(page, "clicks");
     expect(errors).toEqual([]);
     await ctx.close();
   });

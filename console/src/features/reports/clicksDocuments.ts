@@ -30,3 +30,59 @@ export const ClicksLogQuery = graphql(`
     }
   }
 `);
+
+export const UpdateClickCostMutation = graphql(`
+  mutation ConsoleUpdateClickCost($input: UpdateClickCostInput!) {
+    updateClickCost(input: $input) {
+      __typename
+      ... on MutationUpdateClickCostSuccess {
+        data {
+          clickId
+          cost
+        }
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
+      }
+      ... on ConflictError {
+        message
+        field
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);
+
+export const BulkUpdateClickCostMutation = graphql(`
+  mutation ConsoleBulkUpdateClickCost($input: BulkUpdateClickCostInput!) {
+    bulkUpdateClickCost(input: $input) {
+      __typename
+      ... on MutationBulkUpdateClickCostSuccess {
+        data {
+          updated
+          cpc
+        }
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
+      }
+      ... on ConflictError {
+        message
+        field
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);

@@ -78,6 +78,8 @@ const CASES: Case[] = [
   { from: "2026-03-01", to: "2026-03-10", timezone: "UTC", groupBy: [] },
   { from: "2026-03-02", to: "2026-03-09", timezone: "America/New_York", groupBy: ["campaign"] },
   { from: "2026-03-02", to: "2026-03-09", timezone: "America/New_York", groupBy: ["date"] },
+  { from: "2026-03-02", to: "2026-03-09", timezone: "UTC", groupBy: ["date"], campaign: true },
+  { from: "2026-03-01", to: "2026-03-10", timezone: "UTC", groupBy: ["dayOfWeek", "campaign"] },
   { from: "2026-03-07", to: "2026-03-09", timezone: "America/New_York", groupBy: ["hour", "campaign"] },
   { from: "2026-03-01", to: "2026-03-10", timezone: "Asia/Tokyo", groupBy: ["hourOfDay"], campaign: true },
   { from: "2026-03-01", to: "2026-03-10", timezone: "Europe/Berlin", groupBy: ["dayOfWeek"], registration: "VISIT" },

@@ -450,6 +450,24 @@ describe("grouping, drill-down, filters, sorting, pagination", () => {
   });
 });
 
+describe("end to end with the conversions engine", () => {
+  it("counts a conversion recorded through recordConversion, then drops its revenue when refunded", async () => {
+    const { recordConversion } = await import("../src/conversions/record.js");
+    const c = await fx.campaign("E2E");
+    const click = await fx.click({ campaignId: c, createdAt: new Date().toISOString(), country: "SE" });
+    const rec = await recordConversion(t.app.deps, { clickId: click, revenue: "12.34", currency: "EUR", origin: "OPERATOR", transactionId: "e2e-1" });
+    expect(rec.outcome).toBe("recorded");
+    const today = () =>
+      t.gql(Report, { input: { range: { preset: "TODAY", filters: [{ dimension: "campaign", values: [c] }] }, groupBy: ["country"] } }, token);
+    const r = await today();
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.report.rows.map((x) => [x.keys[0], x.metrics.clicks, x.metrics.conversions, x.metrics.revenue])).toEqual([["SE", 1, 1, "12.34"]]);
+    await fx.client.query(`UPDATE conversions SET status = 'REJECTED', ecom_status = 'refunded' WHERE id = $1`, [rec.conversionId]);
+    const after = await today();
+    expect(after.data!.report.rows.map((x) => [x.metrics.conversions, x.metrics.revenue])).toEqual([[0, "0.00"]]);
+  });
+});
+
 describe("REST, export, clicks log, permissions", () => {
   it("serves /admin/api/stats, /admin/api/stats/grouped (JSON and CSV) and /admin/api/clicks", async () => {
     const c = await fx.campaign("Rest");

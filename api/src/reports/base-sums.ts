@@ -3,7 +3,7 @@
 // click_created_at, postback = created_at). Rejected, refunded and chargeback conversions never count.
 import { empty, join, type Sql, sqltag } from "@prisma/client/runtime/client";
 import type { SqlExecutor } from "../db/sql.js";
-import { column, type Dimension, keyExpr, needsClickJoin, sqlJoin } from "./dimensions.js";
+import { column, type Dimension, keyExpr, needsClickJoin, type Side, sqlJoin } from "./dimensions.js";
 import type { BaseSums } from "./metrics.js";
 import type { ReportFilter, ResolvedRange } from "./params.js";
 
@@ -33,7 +33,7 @@ export const queryOf = (r: ResolvedRange, groupBy: Dimension[]): BaseQuery => ({
   groupBy,
 });
 
-export function filterSql(filters: ReportFilter[], side: "click" | "conv", ts: Sql, tz: Sql): Sql {
+export function filterSql(filters: ReportFilter[], side: Side, ts: Sql, tz: Sql): Sql {
   if (filters.length === 0) return empty;
   const parts = filters.map((f) => {
     if (["date", "hour", "hourOfDay", "dayOfWeek"].includes(f.dimension)) {
@@ -54,19 +54,22 @@ export function filterSql(filters: ReportFilter[], side: "click" | "conv", ts: S
  * Base sums per group. `clicksSql`, when given, replaces the raw clicks aggregate (columns k0.., clicks, uniq,
  * cost): the rollup reader passes one built from rollup rows.
  */
-export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql): Promise<GroupSums[]> {
+export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql, conversions: "raw" | "copy" = "raw"): Promise<GroupSums[]> {
+  const cvSide: Side = conversions === "copy" ? "copy" : "conv";
   const tz = sqltag`${q.timezone}::text`;
   const clickTs = sqltag`c.created_at`;
   const convTs = q.registration === "VISIT" ? sqltag`cv.click_created_at` : sqltag`cv.created_at`;
   const n = q.groupBy.length;
   const ckKeys = q.groupBy.map((d, i) => sqlJoin([keyExpr(d, "click", clickTs, tz), ` AS k${i}`]));
-  const cvKeys = q.groupBy.map((d, i) => sqlJoin([keyExpr(d, "conv", convTs, tz), ` AS k${i}`]));
+  const cvKeys = q.groupBy.map((d, i) => sqlJoin([keyExpr(d, cvSide, convTs, tz), ` AS k${i}`]));
   const kCols = q.groupBy.map((_, i) => `k${i}`);
   const groupCk = n ? sqlJoin([" GROUP BY ", kCols.join(", ")]) : empty;
   const selCk = n ? sqlJoin([join(ckKeys, ", "), ", "]) : empty;
   const selCv = n ? sqlJoin([join(cvKeys, ", "), ", "]) : empty;
   const joinClicks =
-    q.groupBy.some(needsClickJoin) || q.filters.some((f) => needsClickJoin(f.dimension)) ? sqltag` LEFT JOIN clicks c ON c.id = cv.click_id` : empty;
+    cvSide === "conv" && (q.groupBy.some(needsClickJoin) || q.filters.some((f) => needsClickJoin(f.dimension)))
+      ? sqltag` LEFT JOIN clicks c ON c.id = cv.click_id`
+      : empty;
   const kList = kCols.map((k) => `${k}, `).join("");
   const onKeys = n ? kCols.map((k) => `ck.${k} = cvs.${k}`).join(" AND ") : "true";
   const outKeys = kCols.map((k) => `coalesce(ck.${k}, cvs.${k}) AS ${k}, `).join("");
@@ -86,7 +89,8 @@ export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql): 
     clicksSql ?? rawClicks,
     "), cvc AS (SELECT ",
     selCv,
-    "coalesce(cv.visitor_id, cv.click_id) AS cust, count(*) FILTER (WHERE cv.type = 'lead') AS leads, count(*) FILTER (WHERE cv.type <> 'lead') AS convs, sum(cv.revenue_account) AS rev, coalesce(sum(cv.revenue_account) FILTER (WHERE cv.status = 'APPROVED'), 0) AS rev_ok, sum(cv.cost) AS cost FROM conversions cv",
+    "coalesce(cv.visitor_id, cv.click_id) AS cust, count(*) FILTER (WHERE cv.type = 'lead') AS leads, count(*) FILTER (WHERE cv.type <> 'lead') AS convs, sum(cv.revenue_account) AS rev, coalesce(sum(cv.revenue_account) FILTER (WHERE cv.status = 'APPROVED'), 0) AS rev_ok, sum(cv.cost) AS cost FROM ",
+    cvSide === "copy" ? "report_conversions cv" : "conversions cv",
     joinClicks,
     " WHERE ",
     convTs,
@@ -98,12 +102,16 @@ export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql): 
     sqltag`${q.end}`,
     " AND ",
     COUNTED,
-    filterSql(q.filters, "conv", convTs, tz),
+    filterSql(q.filters, cvSide, convTs, tz),
     ` GROUP BY ${kList}cust), cvs AS (SELECT ${kList}sum(leads)::bigint AS leads, sum(convs)::bigint AS convs, sum(rev) AS rev, sum(rev_ok) AS rev_ok, sum(cost) AS cost, count(*) FILTER (WHERE convs > 0)::bigint AS customers, count(*) FILTER (WHERE convs > 1)::bigint AS repeaters FROM cvc`,
     n ? ` GROUP BY ${kCols.join(", ")}` : "",
     `) SELECT ${outKeys}coalesce(ck.clicks, 0) AS clicks, coalesce(ck.uniq, 0) AS uniq, coalesce(ck.cost, 0) + coalesce(cvs.cost, 0) AS cost, coalesce(cvs.leads, 0) AS leads, coalesce(cvs.convs, 0) AS convs, coalesce(cvs.rev, 0) AS rev, coalesce(cvs.rev_ok, 0) AS rev_ok, coalesce(cvs.customers, 0) AS customers, coalesce(cvs.repeaters, 0) AS repeaters FROM ck FULL JOIN cvs ON ${onKeys}`,
   ]);
-  const rows = await db.query<Record<string, string>>(sql);
+  // JIT compilation costs more than these queries take (hundreds of ms measured); plain plans run faster.
+  const rows = await db.transaction(async (tx) => {
+    await tx.query(sqltag`SET LOCAL jit = off`);
+    return tx.query<Record<string, string>>(sql);
+  });
   return rows.map(rowToGroup(n));
 }
 

@@ -74,9 +74,13 @@ export const entityOf = (d: Dimension): DimDef["entity"] => (d in DEFS ? DEFS[d 
 export const isEntityDim = (d: Dimension): boolean => entityOf(d) !== undefined;
 
 /** The bare column (no cast) of a non-time dimension, for filters that can use indexes. */
-export function column(d: Dimension, side: "click" | "conv"): Sql {
+/** Which rows a fragment reads: clicks (c), conversions (cv, joined to their click as c), or report_conversions (cv, click columns copied in). */
+export type Side = "click" | "conv" | "copy";
+
+export function column(d: Dimension, side: Side): Sql {
   const def = DEFS[d as keyof typeof DEFS];
   if (!def?.click) throw new Error(`${d} is not a column dimension`);
+  if (side === "copy") return raw(`cv.${def.conv ?? def.click}`);
   return side === "conv" && def.conv ? raw(`cv.${def.conv}`) : raw(`c.${def.click}`);
 }
 
@@ -87,7 +91,7 @@ export const needsClickJoin = (d: Dimension): boolean => !TIME_DIMENSIONS.includ
  * The group key of a dimension as text ('' for none). `ts` is the row's report timestamp (click time, or the
  * conversion's registration time) and `tz` a bound parameter holding the IANA zone.
  */
-export function keyExpr(d: Dimension, side: "click" | "conv", ts: Sql, tz: Sql): Sql {
+export function keyExpr(d: Dimension, side: Side, ts: Sql, tz: Sql): Sql {
   const local = sqlJoin(["(", ts, " AT TIME ZONE ", tz, ")"]);
   switch (d) {
     case "date":

@@ -1,5 +1,6 @@
 // Grouped report: metrics per group of one to three dimensions (drill-down = group by a, then b inside it, or
 // group by b with a filter on a), sorted and paginated, with totals and an optional "vs previous" comparison.
+import { Decimal } from "@prisma/client/runtime/client";
 import type { Deps } from "../deps.js";
 import { ValidationError } from "../lib/errors.js";
 import { baseSums, queryOf } from "./base-sums.js";
@@ -74,19 +75,25 @@ export async function groupedReport(deps: Deps, input: GroupedInput): Promise<Gr
   }
   const totals = deriveMetrics(all?.sums ?? emptySums());
   const dir = input.sortDirection === "ASC" ? 1 : -1;
-  const rows = groups.map((g) => ({ keys: g.keys, metrics: deriveMetrics(g.sums), prevSums: prevMap?.get(JSON.stringify(g.keys)) }));
+  // Sort keys computed once per row; metrics derived for every row only when sorting by a derived metric.
+  const plain = sortBy === "key" || sortBy === "clicks" || sortBy === "unique" || sortBy === "leads" || sortBy === "conversions" || sortBy === "customers";
+  const rows = groups.map((g) => {
+    const metrics = plain ? null : deriveMetrics(g.sums);
+    const sortValue = sortBy === "key" ? null : plain ? new Decimal(g.sums[sortBy as "clicks"]) : metricValue(metrics as Metrics, sortBy);
+    return { keys: g.keys, sums: g.sums, metrics, sortValue, joined: g.keys.join("\u0000"), prevSums: prevMap?.get(JSON.stringify(g.keys)) };
+  });
   rows.sort((a, b) => {
     let c = 0;
-    if (sortBy === "key") c = a.keys.join("\u0000").localeCompare(b.keys.join("\u0000"));
+    if (sortBy === "key") c = a.joined.localeCompare(b.joined);
     else {
-      const x = metricValue(a.metrics, sortBy);
-      const y = metricValue(b.metrics, sortBy);
-      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // nulls last either way
+      const x = a.sortValue;
+      const y = b.sortValue;
+      if (x === null || y === null) return x === y ? a.joined.localeCompare(b.joined) : x === null ? 1 : -1; // nulls last either way
       c = x.comparedTo(y);
     }
-    return c !== 0 ? c * dir : a.keys.join("\u0000").localeCompare(b.keys.join("\u0000"));
+    return c !== 0 ? c * dir : a.joined.localeCompare(b.joined);
   });
-  const page = rows.slice(offset, offset + limit);
+  const page = rows.slice(offset, offset + limit).map((r) => ({ ...r, metrics: r.metrics ?? deriveMetrics(r.sums) }));
   const labels = await labelsFor(
     deps,
     groupBy,

@@ -53,7 +53,7 @@ export interface ReadOptions {
 export async function readSums(deps: Deps, q: BaseQuery, opts: ReadOptions = {}): Promise<GroupSums[]> {
   const useRollups = !opts.raw && deps.config.reportsRollups !== false;
   const clicks = useRollups ? rollupClicksSql(q) : null;
-  return baseSums(deps.db.sql, q, clicks ?? undefined);
+  return baseSums(deps.db.sql, q, clicks ?? undefined, useRollups ? "copy" : "raw");
 }
 
 const DAY = 86_400_000;
@@ -86,9 +86,11 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
   const campC = ids ? sqlJoin([" AND c.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   const campR = ids ? sqlJoin([" AND r.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   const campD = ids ? sqlJoin([" AND d.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
-  const dirtyJoin = sqltag`report_rollup_dirty d JOIN clicks c ON c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC')`;
+  // LATERAL keeps this a nested loop over the (few) dirty pairs, each an index range scan on clicks.
+  const dirtyJoin = sqltag`report_rollup_dirty d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`;
 
-  if (other && TIME_DIMENSIONS.includes(other)) {
+  const utc = ["UTC", "Etc/UTC", "GMT", "Etc/GMT"].includes(q.timezone);
+  if (other && TIME_DIMENSIONS.includes(other) && !(utc && (other === "date" || other === "dayOfWeek"))) {
     // Whole-hour zones only: the range then starts and ends on UTC hours, and every local hour is a UTC hour.
     if (q.start.getTime() % 3_600_000 !== 0 || q.end.getTime() % 3_600_000 !== 0) return null;
     const fixed = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? sqltag`r.campaign_id::text` : keyExpr(d, "click", sqltag`r.hour`, tz), ` AS k${i}, `]));
@@ -120,13 +122,15 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
       ]),
     ]);
   }
-  if (other && !ROLLUP_DIMS.includes(other)) return null;
+  const utcDay = other === "date" || other === "dayOfWeek"; // only reached in UTC: whole UTC days are local days
+  if (other && !utcDay && !ROLLUP_DIMS.includes(other)) return null;
 
   // Whole UTC days inside the range come from the daily rollup; the partial days at either end from raw clicks.
   let fullStart = ceilDay(q.start);
   let fullEnd = floorDay(q.end);
   if (fullStart >= fullEnd) fullStart = fullEnd = q.end;
-  const rKeys = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? "r.campaign_id::text" : "r.value", ` AS k${i}, `]));
+  const dayKey = other === "date" ? "to_char(r.day, 'YYYY-MM-DD')" : "to_char(r.day, 'ID')";
+  const rKeys = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? "r.campaign_id::text" : utcDay ? dayKey : "r.value", ` AS k${i}, `]));
   const edge = (from: Date, to: Date) =>
     sqlJoin(["SELECT ", rawCols, " FROM clicks c WHERE c.created_at >= ", sqltag`${from}`, " AND c.created_at < ", sqltag`${to}`, campC]);
   return outer([
@@ -134,7 +138,7 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
       "SELECT ",
       ...rKeys,
       "r.clicks, r.uniq, r.cost FROM report_rollup_daily r WHERE r.dim = ",
-      sqltag`${other ?? ""}`,
+      sqltag`${utcDay ? "" : (other ?? "")}`,
       " AND r.day >= ",
       sqltag`${isoDay(fullStart)}::date`,
       " AND r.day < ",
@@ -275,6 +279,69 @@ export async function ensureRollupTriggers(db: SqlExecutor): Promise<void> {
     "CREATE TRIGGER clicks_rollup_delete AFTER DELETE ON clicks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_mark_old()",
   ];
   await db.transaction(async (tx) => {
-    for (const s of statements) await tx.query(sqltag([s]));
+    for (const s of [...statements, ...conversionCopyStatements]) await tx.query(sqltag([s]));
+  });
+}
+
+const COPY_COLS = `id, click_id, visitor_id, campaign_id, flow_id, landing_id, offer_id, source_id, type, status, ecom_status, revenue_account, cost,
+  click_created_at, created_at, country, region, city, os, browser, device_type, language, isp, referrer_domain, sub1, sub2, sub3, sub4, sub5,
+  ext_campaign_id, ext_ad_set_id, ext_ad_id, ext_placement`;
+const copyFrom = (rows: string) => `INSERT INTO report_conversions (${COPY_COLS})
+  SELECT cv.id, cv.click_id, cv.visitor_id, cv.campaign_id, cv.flow_id, cv.landing_id, cv.offer_id, cv.source_id, cv.type, cv.status::text, cv.ecom_status,
+    cv.revenue_account, cv.cost, cv.click_created_at, cv.created_at, c.country, c.region, c.city, c.os, c.browser, c.device_type, c.language, c.isp,
+    c.referrer_domain, c.sub1, c.sub2, c.sub3, c.sub4, c.sub5, c.ext_campaign_id, c.ext_ad_set_id, c.ext_ad_id, c.ext_placement
+  FROM ${rows} cv LEFT JOIN clicks c ON c.id = cv.click_id`;
+
+/** report_conversions follows conversions (insert, update, delete) in the writer's transaction. */
+const conversionCopyStatements = [
+  `CREATE OR REPLACE FUNCTION report_conversions_ins() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  ${copyFrom("new_rows")} ON CONFLICT (id) DO NOTHING;
+  RETURN NULL;
+END $fn$`,
+  `CREATE OR REPLACE FUNCTION report_conversions_upd() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM report_conversions WHERE id IN (SELECT id FROM old_rows);
+  ${copyFrom("new_rows")} ON CONFLICT (id) DO NOTHING;
+  RETURN NULL;
+END $fn$`,
+  `CREATE OR REPLACE FUNCTION report_conversions_del() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM report_conversions WHERE id IN (SELECT id FROM old_rows);
+  RETURN NULL;
+END $fn$`,
+  "DROP TRIGGER IF EXISTS conversions_report_ins ON conversions",
+  "DROP TRIGGER IF EXISTS conversions_report_upd ON conversions",
+  "DROP TRIGGER IF EXISTS conversions_report_del ON conversions",
+  "CREATE TRIGGER conversions_report_ins AFTER INSERT ON conversions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_conversions_ins()",
+  "CREATE TRIGGER conversions_report_upd AFTER UPDATE ON conversions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_conversions_upd()",
+  "CREATE TRIGGER conversions_report_del AFTER DELETE ON conversions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_conversions_del()",
+];
+
+/**
+ * Rebuilds every campaign's rollups for one UTC day in three statements, and clears that day's dirty marks.
+ * For offline use (the traffic seed, repairs): unlike refreshPair it does not guard against concurrent writers.
+ */
+export async function rebuildDay(db: SqlExecutor, day: string): Promise<void> {
+  const from = sqltag`(${day}::date::timestamp AT TIME ZONE 'UTC')`;
+  const to = sqltag`((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sqltag`DELETE FROM report_rollup_daily WHERE day = ${day}::date`);
+    await tx.execute(
+      sqlJoin([
+        "INSERT INTO report_rollup_daily (day, campaign_id, dim, value, clicks, uniq, cost) SELECT ",
+        sqltag`${day}::date`,
+        ", c.campaign_id, v.dim, v.value, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0) FROM clicks c CROSS JOIN LATERAL ",
+        fanOut(),
+        sqltag` WHERE c.created_at >= ${from} AND c.created_at < ${to} GROUP BY c.campaign_id, v.dim, v.value`,
+      ]),
+    );
+    await tx.execute(sqltag`DELETE FROM report_rollup_hourly WHERE hour >= ${from} AND hour < ${to}`);
+    await tx.execute(
+      sqltag`INSERT INTO report_rollup_hourly (hour, campaign_id, clicks, uniq, cost)
+        SELECT date_trunc('hour', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', c.campaign_id, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0)
+        FROM clicks c WHERE c.created_at >= ${from} AND c.created_at < ${to} GROUP BY 1, 2`,
+    );
+    await tx.execute(sqltag`DELETE FROM report_rollup_dirty WHERE day = ${day}::date`);
   });
 }

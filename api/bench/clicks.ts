@@ -64,7 +64,7 @@ async function main() {
   try {
     await seed(dbUrl.toString());
     const port = await freePort();
-    const api = spawnNode(["--import", "tsx", "src/main.ts"], {
+    const api = spawnNode([...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", "src/main.ts"], {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -146,7 +146,7 @@ end
 async function seed(url: string) {
   const db = await connectDatabase({ databaseUrl: url, dataDir: tmp });
   try {
-    await applyMigrations(db.adapterFactory);
+    await db.withMigrationAdapter((f) => applyMigrations(f));
     const p = db.prisma;
     await p.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const offers: string[] = [];

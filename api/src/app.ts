@@ -22,6 +22,7 @@ import { RangeList, clientIp } from "./lib/ip.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createOutbound } from "./lib/outbound.js";
 import { createOutbox } from "./outbox/worker.js";
+import { closeHotPool } from "./conversions/hot-pool.js";
 import { createRollupWorker, ensureRollupTriggers } from "./reports/rollup.js";
 import { restRoutes } from "./rest/index.js";
 import { createRestRouter } from "./rest/router.js";
@@ -164,7 +165,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     const admin = await ensureFirstAdmin(deps);
     if (admin) (opts.onFirstAdmin ?? printFirstAdmin)(admin);
     await tracking.start();
-    outbox.start();
+    if (config.outboxWorker) outbox.start();
     rollups.start();
     isReady = true;
     logger.info({ database: db.kind }, "ready");
@@ -207,6 +208,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       await tracking.stop();
       await outbox.stop();
+      await closeHotPool(deps);
       await rollups.stop();
       await deps.counters.close();
       await deps.outbound.close();

@@ -15,7 +15,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  PUBLIC_URL: z.string().url().optional(),
+  // Empty means unset (docker-compose passes ${PUBLIC_URL:-}).
+  PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   DATABASE_URL: z
     .string()
     .optional()
@@ -45,12 +46,15 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
+  /** MaxMind download URL; {edition} and {license_key} are filled in (tests point it at a local server). */
+  GEOIP_DOWNLOAD_URL: z.string().default("https://download.maxmind.com/app/geoip_download?edition_id={edition}&license_key={license_key}&suffix=tar.gz"),
   SPOOL_DIR: z
     .string()
     .optional()
     .transform((v) => v || undefined),
   OUTBOUND_ALLOW_PRIVATE: bool.default(false),
   OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5_000),
+  OUTBOX_WORKER: bool.default(true),
   GRAPHQL_INTROSPECTION: bool.optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CONSOLE_DIST: z.string().default(path.join(repoRoot, "console", "dist")),
@@ -92,9 +96,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     trustedProxies: c.TRUSTED_PROXIES,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
     geoip: { cityPath: c.GEOIP_CITY_PATH, asnPath: c.GEOIP_ASN_PATH },
+    geoipDownloadUrl: c.GEOIP_DOWNLOAD_URL,
     spoolDir: path.resolve(c.SPOOL_DIR ?? path.join(c.DATA_DIR, "spool")),
     outboundAllowPrivate: c.OUTBOUND_ALLOW_PRIVATE,
     outboxBackoffMs: c.OUTBOX_BACKOFF_MS,
+    outboxWorker: c.OUTBOX_WORKER,
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== "production",
     dbPoolMax: c.DB_POOL_MAX,
     consoleDist: path.resolve(c.CONSOLE_DIST),

@@ -4,19 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../src/lib/ids.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
 import { click, seedCampaign, seedOffer } from "./helpers/click-seed.js";
-import { withAdmin } from "./helpers/pg.js";
 
 let a: TestApp;
 let b: TestApp;
 beforeAll(async () => {
   a = await startTestApp({ redis: true, env: { TRUSTED_PROXIES: "127.0.0.1" } });
-  // Foundation issue (reported): the schema engine's migration advisory lock stays held by a pooled connection of
-  // the first node, so a second node's migration run times out. End that session; the pool reconnects.
-  await withAdmin((c) =>
-    c.query("SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = $1", [
-      a.db?.name,
-    ]),
-  );
   b = await startTestApp({ redis: true, shareDatabaseOf: a, env: { TRUSTED_PROXIES: "127.0.0.1" } });
 });
 afterAll(async () => {

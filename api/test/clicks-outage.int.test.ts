@@ -152,7 +152,7 @@ describe("kill -9 of an api process with clicks in its spool", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const startApi = async () => {
+  const startApi = async (readyPath = "/health") => {
     const port = await new Promise<number>((resolve) => {
       const s = net.createServer().listen(0, "127.0.0.1", () => {
         const p = (s.address() as net.AddressInfo).port;
@@ -175,7 +175,9 @@ describe("kill -9 of an api process with clicks in its spool", () => {
     });
     procs.push(child);
     const url = `http://127.0.0.1:${port}`;
-    await expect.poll(async () => (await fetch(`${url}/health`).catch(() => null))?.status, { timeout: 60_000, interval: 200 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${url}${readyPath}`, { redirect: "manual" }).catch(() => null))?.status, { timeout: 60_000, interval: 200 })
+      .toBeOneOf([200, 302]);
     return { child, url };
   };
 
@@ -197,9 +199,13 @@ describe("kill -9 of an api process with clicks in its spool", () => {
     await run.stop();
     const answered = run.answered;
     expect(answered.length).toBeGreaterThan(50);
+    // A fresh process started while the database is still down routes from the persisted last-known-good config.
+    const second = await startApi("/c/kill?probe=1");
+    const r = await click({ url: second.url } as TestApp, "/c/kill");
+    expect(r.status).toBe(302);
+    answered.push(clickIdOf(r.cookies));
     proxy.restore();
-    // A fresh process replays what the dead one spooled.
-    await startApi();
+    // ... and replays what the dead one spooled, once the database is back.
     await expect.poll(async () => (await rowsFor(db.url, answered)).rows, { timeout: 30_000, interval: 500 }).toBe(answered.length);
     expect(await rowsFor(db.url, answered)).toEqual({ rows: answered.length, distinct: answered.length });
   }, 120_000);

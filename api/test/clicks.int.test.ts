@@ -113,6 +113,21 @@ describe("GET /c/:slug", () => {
 const BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 const clickIdOf = (r: { cookies: string[] }) => ((r.cookies.find((c) => c.startsWith("_tly_click=")) ?? "").split(";")[0] ?? "").split("=")[1] ?? "";
 
+describe("hostile input", () => {
+  it("stores NULs, quotes, backslashes and braces from visitors without breaking the batch", async () => {
+    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    await seedCampaign(t, { slug: "hostile", flows: [{ offers: [{ id: offer }] }] });
+    await reloadConfig(t);
+    const r = await click(t, `/c/hostile?sub1=a%00b&sub2=${encodeURIComponent('x"y\\z{1,2}')}&k%00=${encodeURIComponent("'\"")}`, {
+      referer: 'https://r.example/"\\',
+    });
+    expect(r.status).toBe(302);
+    const row = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickIdOf(r) } });
+    expect(row).toMatchObject({ sub1: "ab", sub2: 'x"y\\z{1,2}', referrer: 'https://r.example/"\\' });
+    expect(row.params).toEqual({ k: "'\"" });
+  });
+});
+
 describe("anti-fraud, caps, binding", () => {
   it("bot filter sends score >= 50 to the bot URL; score >= 80 blacklists the IP", async () => {
     const offer = await seedOffer(t, { url: "https://offer.example.com/" });

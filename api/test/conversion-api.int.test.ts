@@ -2,6 +2,8 @@ import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { Deps } from "../src/deps.js";
+import { newId } from "../src/lib/ids.js";
+import { hashPassword } from "../src/lib/secrets.js";
 import { graphql } from "./gql/index.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
 import { withAdmin } from "./helpers/pg.js";
@@ -200,6 +202,32 @@ describe("conversionRecorded subscription", () => {
     await a.gql(Logout, {}, tok2);
     await until(() => live.isDone());
     await client.dispose();
+  });
+
+  it("is scoped by role: a custom role without reports cannot subscribe or list, a viewer can", async () => {
+    const hash = await hashPassword("role-password-1");
+    await deps.db.prisma.user.create({
+      data: { id: newId(), email: "noreports@test.local", passwordHash: hash, role: "CUSTOM", permissions: { campaigns: { read: true } } },
+    });
+    await deps.db.prisma.user.create({ data: { id: newId(), email: "viewer@test.local", passwordHash: hash, role: "VIEWER" } });
+    const noReports = await a.login("noreports@test.local", "role-password-1");
+    const viewer = await a.login("viewer@test.local", "role-password-1");
+    const denied = wsClient(a.url, noReports);
+    const s1 = collect(denied, {});
+    await until(() => s1.isDone());
+    expect(s1.error()).toBeTruthy();
+    await denied.dispose();
+    expect((await a.gql(Conversions, {}, noReports)).errors?.length).toBeGreaterThan(0);
+    expect((await a.rest("GET", "/admin/api/conversions", { token: noReports })).status).toBe(403);
+    expect((await a.gql(Change, { input: { id: newId(), status: "sale" } }, viewer)).errors?.length).toBeGreaterThan(0);
+    const ok = wsClient(a.url, viewer);
+    const s2 = collect(ok, {});
+    await new Promise((r) => setTimeout(r, 300));
+    const c = await createClick(deps, f);
+    await a.rest("GET", `/postback?click_id=${c.clickId}`);
+    await until(() => s2.events.length >= 1);
+    s2.dispose();
+    await ok.dispose();
   });
 
   it("works over SSE through Yoga", async () => {

@@ -141,4 +141,35 @@ describe("recordConversion", () => {
     expect(rows).toHaveLength(1);
     expect(await deps.db.prisma.outboundDelivery.count({ where: { conversionId: rows[0]?.id } })).toBe(1);
   });
+
+  it("group commit: concurrent distinct conversions, duplicates and unknown clicks in one batch are each decided right", async () => {
+    const clicks = await Promise.all(Array.from({ length: 40 }, () => createClick(deps, f)));
+    const inputs = [
+      ...clicks.map((c) => ({ clickId: c.clickId, origin: "POSTBACK" as const, transactionId: "G" })),
+      ...clicks.slice(0, 10).map((c) => ({ clickId: c.clickId, origin: "POSTBACK" as const, transactionId: "G" })),
+      { clickId: "0190a5f0-0000-7000-8000-0000000000aa", origin: "POSTBACK" as const },
+      { hitId: clicks[0]?.offerHitId as string, origin: "POSTBACK" as const, revenue: "2" },
+    ];
+    const results = await Promise.all(inputs.map((i) => recordConversion(deps, i)));
+    expect(results.filter((r) => r.outcome === "recorded")).toHaveLength(41);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(10);
+    expect(results.filter((r) => r.outcome === "unknown_click")).toHaveLength(1);
+    const ids = results.filter((r) => r.outcome === "recorded").map((r) => r.conversionId as string);
+    expect(await deps.db.prisma.conversionStatusChange.count({ where: { conversionId: { in: ids } } })).toBe(41);
+    expect(await deps.db.prisma.outboundDelivery.count({ where: { conversionId: { in: ids } } })).toBe(41);
+    expect(await deps.db.prisma.postbackLog.count({ where: { conversionId: { in: ids }, outcome: "RECORDED" } })).toBe(41);
+    expect(await deps.db.prisma.postbackLog.count({ where: { conversionId: { in: ids }, outcome: "DUPLICATE" } })).toBe(10);
+  });
+
+  it("NUL bytes and other junk in text never break a write", async () => {
+    const c = await createClick(deps, f);
+    const r = await recordConversion(deps, {
+      clickId: c.clickId,
+      origin: "POSTBACK",
+      transactionId: "a\u0000b",
+      status: "\u0000",
+      rawParams: { "x\u0000": "y\u0000" },
+    });
+    expect(r.outcome).toBe("recorded");
+  });
 });

@@ -5,7 +5,33 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../src/db/migrate.js";
 import { urlFor, withAdmin } from "./helpers/pg.js";
 
+// Several projects (api-integration, pixel-browser, console-browser) name this setup; they share one template,
+// made once per process, and the last teardown drops it.
+interface Shared {
+  made: Promise<{ prefix: string; template: string }>;
+  users: number;
+}
+const g = globalThis as { __trackilyTemplate?: Shared };
+
 export default async function setup(project: TestProject) {
+  g.__trackilyTemplate ??= { made: makeTemplate(), users: 0 };
+  const shared = g.__trackilyTemplate;
+  shared.users++;
+  const { prefix, template } = await shared.made;
+  process.env.TRACKILY_TEMPLATE_DB = template;
+  project.provide("templateDb", template);
+
+  return async () => {
+    if (--shared.users > 0) return;
+    g.__trackilyTemplate = undefined;
+    await withAdmin(async (c) => {
+      const rows = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
+      for (const { datname } of rows.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    });
+  };
+}
+
+async function makeTemplate(): Promise<{ prefix: string; template: string }> {
   const prefix = `tly_test_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   const template = `${prefix}_tmpl`;
   await withAdmin(async (c) => {
@@ -21,15 +47,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations(factory);
   // The template must have no open connections when cloned.
   await withAdmin((c) => c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [template]));
-  process.env.TRACKILY_TEMPLATE_DB = template;
-  project.provide("templateDb", template);
-
-  return async () => {
-    await withAdmin(async (c) => {
-      const rows = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
-      for (const { datname } of rows.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
-    });
-  };
+  return { prefix, template };
 }
 
 declare module "vitest" {

@@ -151,6 +151,12 @@ const SetRate = graphql(`
   }
 `);
 
+const AuditLog = graphql(`
+  query MgmtAudit($filter: AuditLogFilter) {
+    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }
+  }
+`);
+
 let t: TestApp;
 let token: string;
 const changes: Array<{ entity: string; id?: string }> = [];
@@ -456,7 +462,7 @@ describe("products, settings, currency rates", () => {
         "timezone",
       ]);
     }
-    expect(changes).toContainEqual(expect.objectContaining({ entity: "Settings" }));
+    expect(changes).toContainEqual(expect.objectContaining({ entity: "settings" }));
   });
 
   it("sets currency rates as exact decimals", async () => {
@@ -506,5 +512,40 @@ describe("REST", () => {
     expect(s.status).toBe(400);
     expect(s.body.fields[0].path).toBe("pixelCookieDays");
     expect((await t.rest("GET", "/admin/api/settings", { token })).body.accountCurrency).toBeDefined();
+  });
+
+  it("creates API keys with the secret shown once, lists them without it, and revokes them", async () => {
+    const created = await t.rest("POST", "/admin/api/api-keys", {
+      token,
+      body: { name: "BI tool", scopes: { reports: { read: true }, offers: { read: true } } },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toMatch(/^tly_key_/);
+    expect(created.body.apiKey.keyHash).toBeUndefined();
+    expect(created.body.apiKey.scopes.offers).toEqual({ read: true, write: false });
+    const key = created.body.key as string;
+    expect((await t.rest("GET", "/admin/api/offers", { headers: { "x-api-key": key } })).status).toBe(200);
+    expect((await t.rest("GET", "/admin/api/campaigns", { headers: { "x-api-key": key } })).status).toBe(403);
+    const list = await t.rest("GET", "/admin/api/api-keys", { token });
+    expect(JSON.stringify(list.body)).not.toContain(key);
+    expect(list.body.data[0]).toMatchObject({ name: "BI tool", prefix: key.slice(0, 14) });
+    const revoked = await t.rest("DELETE", `/admin/api/api-keys/${created.body.apiKey.id}`, { token });
+    expect(revoked.body.revokedAt).toBeTruthy();
+    expect((await t.rest("GET", "/admin/api/offers", { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+    const bad = await t.rest("POST", "/admin/api/api-keys", { token, body: { name: "", scopes: { planets: { read: true } } } });
+    expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(["name", "scopes.planets"]);
+  });
+
+  it("reads the audit log with filters over GraphQL and REST", async () => {
+    const g = await t.gql(AuditLog, { filter: { actionPrefix: "offer.update" } }, token);
+    expect(g.data?.auditLog.totalCount).toBeGreaterThan(0);
+    const entry = g.data?.auditLog.edges[0]?.node;
+    expect(entry).toMatchObject({ action: "offer.update", entityType: "Offer", actorName: "admin@test.local" });
+    expect(entry?.before).toBeTruthy();
+    const logins = await t.gql(AuditLog, { filter: { actionPrefix: "session.create" } }, token);
+    expect(logins.data?.auditLog.totalCount).toBeGreaterThan(0);
+    const r = await t.rest("GET", "/admin/api/audit-log?entityType=Flow&limit=2", { token });
+    expect(r.body.data).toHaveLength(2);
+    expect(r.body.nextCursor).toBeTruthy();
   });
 });

@@ -28,6 +28,15 @@ export async function seedClick(app: TestApp, opts: { landing?: boolean } = {}) 
   return { campaignId, visitorId, clickId, landingId };
 }
 
+async function waitUntil<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${t.url}/api/event`, {
     method: "POST",
@@ -86,6 +95,29 @@ describe("POST /api/event", () => {
       ["checkout", "89.97", "EUR", c.campaignId, c.visitorId],
     ]);
     expect(rows[1]?.props).toEqual({ product: "Running Shoes", price: 59.99, qty: 3 });
+  });
+
+  it("stores a retried event once (the pixel's event id), and ignores implausible ids", async () => {
+    const c = await seedClick(t);
+    const id = newId();
+    for (let i = 0; i < 3; i++) expect((await post({ id, name: "checkout", click: c.clickId })).status).toBe(202);
+    const old = "00000000-0000-7000-8000-000000000001"; // a v7 id from 1970: replaced by the server's own
+    for (let i = 0; i < 2; i++) expect((await post({ id: old, name: "checkout", click: c.clickId })).status).toBe(202);
+    const rows = await t.app.deps.db.prisma.event.findMany({ where: { clickId: c.clickId } });
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => r.id === id)).toHaveLength(1);
+  });
+
+  it("extends the visitor's session on pixel activity", async () => {
+    const c = await seedClick(t);
+    const prisma = t.app.deps.db.prisma;
+    await prisma.visitor.update({ where: { id: c.visitorId }, data: { sessionExpiresAt: new Date(Date.now() + 60_000) } });
+    expect((await post({ name: "pageview", click: c.clickId })).status).toBe(202);
+    const v = await waitUntil(
+      () => prisma.visitor.findUnique({ where: { id: c.visitorId } }),
+      (x) => (x?.sessionExpiresAt.getTime() ?? 0) > Date.now() + 3 * 86_400_000,
+    );
+    expect(v?.sessionExpiresAt.getTime()).toBeGreaterThan(Date.now() + 3 * 86_400_000);
   });
 
   it("takes the click from the tracker's _tly_click cookie when the body has none", async () => {
@@ -254,6 +286,18 @@ describe("limits and origins", () => {
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await send("https://shop.example")).status);
     expect(codes).toEqual([202, 202, 202, 429]);
+  });
+
+  it("lets the tracker's own sandboxed landers (Origin: null) through by their Referer", async () => {
+    const other = await startTestApp({ env: { PIXEL_DIST: distDir, PIXEL_ALLOWED_ORIGINS: "https://shop.example" } });
+    try {
+      const send = (referer: string) =>
+        fetch(`${other.url}/api/event`, { method: "POST", headers: { origin: "null", referer, "user-agent": UA }, body: JSON.stringify({ name: "pageview" }) });
+      expect((await send(`${other.url}/c/some-slug`)).status).toBe(202);
+      expect((await send("https://evil.example/x")).status).toBe(403);
+    } finally {
+      await other.stop();
+    }
   });
 });
 

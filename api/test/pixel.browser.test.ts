@@ -4,8 +4,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { landerPixelTag, merchantSnippet } from "../src/tracking/events/lander-tag.js";
+import { merchantSnippet } from "../src/tracking/events/lander-tag.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
+import { reloadConfig, seedCampaign, seedLanding, seedOffer } from "./helpers/click-seed.js";
 import { createClick, createFixture } from "./helpers/conversion-fixtures.js";
 
 let t: TestApp;
@@ -74,7 +75,7 @@ afterAll(async () => {
 });
 
 describe("pixel.js on a merchant's shop (another origin)", () => {
-  it("attributes pageviews, add_to_cart, checkout and purchase to the click and records the conversion", async () => {
+  it("with the click id the offer redirect appended: attributes pageviews, add_to_cart, checkout and purchase to the click and records the conversion", async () => {
     const prisma = t.app.deps.db.prisma;
     const f = await createFixture(t.app.deps);
     const c = await createClick(t.app.deps, f);
@@ -146,42 +147,68 @@ describe("pixel.js on a merchant's shop (another origin)", () => {
   });
 });
 
-describe("pixel.js on a local lander (the tracker's origin)", () => {
-  it("reports step 1 on load and steps 2 to 4 from the page, once each", async () => {
+describe("a visitor's whole journey: /c/:slug, a local lander, the offer redirect, the merchant's shop", () => {
+  it("records lander steps 1-4, the shop's funnel events and the purchase conversion against the click", async () => {
     const prisma = t.app.deps.db.prisma;
-    const f = await createFixture(t.app.deps);
-    const c = await createClick(t.app.deps, f);
-    const tag = landerPixelTag({ clickId: c.clickId, visitorId: c.visitorId, campaignId: f.campaignId, landingId: f.landingId });
-    const html = page(
-      "Lander",
-      `<script>window.__trackily.reportStep(2,'Email Submitted')</script>
-       <button id="scan" onclick="window.__trackily.reportStep(3,'Scan Started')">Scan</button>
-       <button id="offer" onclick="window.__trackily.reportStep(4,'Offer Shown')">Offer</button>`,
-      tag,
-    );
+    const offerId = await seedOffer(t, { url: `${shopUrl}/product` });
+    const landingId = await seedLanding(t, {
+      html: `<html><head><title>Lander</title></head><body>
+        <script>window.__trackily.reportStep(2,'Email Submitted')</script>
+        <button id="scan" onclick="window.__trackily.reportStep(3,'Scan Started')">Scan</button>
+        <button id="offer" onclick="window.__trackily.reportStep(4,'Offer Shown')">Offer</button>
+        <a id="cta" href="{{offer_url}}">Get it</a></body></html>`,
+    });
+    const slug = `journey-${Date.now().toString(36)}`;
+    const campaign = await seedCampaign(t, { slug, flows: [{ type: "DEFAULT", landings: [{ id: landingId }], offers: [{ id: offerId }] }] });
+    await reloadConfig(t);
+
     const ctx = await newContext();
     const tab = await ctx.newPage();
-    // Served as the click engine serves local landers: on the tracker's own origin, with the lander tag.
-    await tab.route(`${t.url}/lander-under-test`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: html }));
-    await tab.goto(`${t.url}/lander-under-test`);
+    const errors: string[] = [];
+    tab.on("pageerror", (e) => errors.push(e.message));
+    await tab.goto(`${t.url}/c/${slug}?sub1=a`);
+    const c = await waitFor(
+      () => prisma.click.findFirst({ where: { campaignId: campaign.id } }),
+      (v) => v !== null,
+    );
+    if (!c) throw new Error("no click row");
     await tab.waitForFunction(() => (window as unknown as { __tlyloaded?: number }).__tlyloaded === 1);
     await tab.click("#scan");
     await tab.click("#offer");
     await tab.click("#offer");
     const steps = await waitFor(
-      () => prisma.funnelStep.findMany({ where: { clickId: c.clickId }, orderBy: { step: "asc" } }),
+      () => prisma.funnelStep.findMany({ where: { clickId: c.id }, orderBy: { step: "asc" } }),
       (s) => s.length >= 4,
     );
     expect(steps.map((s) => [s.step, s.name, s.campaignId, s.landingId])).toEqual([
-      [1, "", f.campaignId, f.landingId],
-      [2, "Email Submitted", f.campaignId, f.landingId],
-      [3, "Scan Started", f.campaignId, f.landingId],
-      [4, "Offer Shown", f.campaignId, f.landingId],
+      [1, "", campaign.id, landingId],
+      [2, "Email Submitted", campaign.id, landingId],
+      [3, "Scan Started", campaign.id, landingId],
+      [4, "Offer Shown", campaign.id, landingId],
     ]);
-    await waitFor(
-      () => prisma.event.count({ where: { clickId: c.clickId, name: "pageview" } }),
-      (n) => n === 1,
+
+    // The CTA goes through /offer/:clickId/:offerId, which appends the click id (sub2) and vid for the shop.
+    await tab.click("#cta");
+    await tab.waitForURL(/\/product\?/);
+    expect(new URL(tab.url()).searchParams.get("sub2")).toBe(c.id);
+    await tab.click("#add");
+    await tab.click("#go");
+    await tab.waitForURL(/checkout/);
+    await tab.click("#pay");
+    await tab.waitForURL(/thanks/);
+    const conv = await waitFor(
+      () => prisma.conversion.findFirst({ where: { clickId: c.id }, include: { items: true } }),
+      (v) => v !== null,
     );
+    expect(conv).toMatchObject({ origin: "PIXEL", type: "sale", transactionId: "ORD-12345", campaignId: campaign.id, offerId });
+    expect(conv?.items).toHaveLength(2);
+    const names = await waitFor(
+      async () => (await prisma.event.findMany({ where: { clickId: c.id } })).map((e) => e.name).sort(),
+      (n) => n.length >= 7,
+    );
+    // A pageview on the lander and on each of the three shop pages.
+    expect(names).toEqual(["add_to_cart", "checkout", "pageview", "pageview", "pageview", "pageview", "purchase"]);
+    expect(errors).toEqual([]);
     await ctx.close();
   });
 });

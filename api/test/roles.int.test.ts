@@ -17,6 +17,7 @@ const R = {
   domains: graphql(`query RoleReadDomains { domains(first: 1) { totalCount } }`),
   settings: graphql(`query RoleReadSettings { settings { accountCurrency } }`),
   users: graphql(`query RoleReadUsers { users(first: 1) { totalCount } }`),
+  reports: graphql(`query RoleReadReports { dashboardStats { granularity } }`),
 };
 const W = {
   campaigns: graphql(`mutation RoleWriteCampaigns { createCampaign(input: { name: "", slug: "" }) { __typename } }`),
@@ -92,14 +93,18 @@ describe("permission grid", () => {
             if (probe.status === 404 || access === "write") return ctx.skip();
             const r = await t.rest("GET", "/admin/api/stats", { token });
             expect(r.status === 403, `REST reports read for ${role}`).toBe(!allowed);
+            const g = await t.gql(R.reports, {}, token);
+            const code = (g.errors?.[0]?.extensions as { code?: string } | undefined)?.code;
+            if (allowed) expect(g.errors, `GraphQL reports read as ${role}`).toBeUndefined();
+            else expect(code, `GraphQL reports read as ${role}`).toBe("FORBIDDEN");
             return;
           }
-          const probe = REST[section];
+          const probe = REST[section as Exclude<Section, "reports">];
           const [method, path, body] = access === "read" ? [...probe.read, undefined] : probe.write;
           const r = await t.rest(method, path, { token, body });
           expect(r.status, `REST ${method} ${path} as ${role}: ${JSON.stringify(r.body)}`).toBe(allowed ? (access === "read" ? 200 : 400) : 403);
 
-          const g = await t.gql((access === "read" ? R : W)[section] as never, {}, token);
+          const g = await t.gql((access === "read" ? R : W)[section as keyof typeof W] as never, {}, token);
           const code = (g.errors?.[0]?.extensions as { code?: string } | undefined)?.code;
           if (allowed) {
             expect(g.errors, `GraphQL ${section} ${access} as ${role}`).toBeUndefined();

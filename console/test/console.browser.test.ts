@@ -23,6 +23,37 @@ afterAll(async () => {
   await t?.stop();
 });
 
+/** A real click over HTTP; where this build has no click engine yet (/c/ answers 404), the row the engine would write. */
+async function sendClick(slug: string, sub1: string): Promise<string> {
+  const ua = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+  const res = await fetch(`${t.url}/c/${slug}?sub1=${sub1}`, { redirect: "manual", headers: { "user-agent": ua } });
+  if (res.status !== 404) {
+    expect(res.status).toBeLessThan(400);
+    // Contract 3: /c/:slug sets _tly_click to the click id.
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("_tly_click="));
+    const id = cookie?.split(";")[0]?.split("=")[1] ?? (res.headers.get("location") ?? "").match(/[0-9a-f]{8}-[0-9a-f-]{27}/)?.[0];
+    expect(id).toBeTruthy();
+    return id!;
+  }
+  const p = t.app.deps.db.prisma;
+  const campaign = await p.campaign.findUniqueOrThrow({ where: { slug } });
+  const clickId = newId();
+  const visitorId = newId();
+  const at = new Date();
+  await p.visitor.create({
+    data: {
+      id: visitorId,
+      firstSeenAt: at,
+      lastSeenAt: at,
+      sessionExpiresAt: new Date(Date.now() + 4 * 86_400_000),
+      firstClickId: clickId,
+      lastClickId: clickId,
+    },
+  });
+  await p.click.create({ data: { id: clickId, campaignId: campaign.id, sourceId: campaign.sourceId, visitorId, createdAt: at, country: "US", sub1 } });
+  return clickId;
+}
+
 async function fresh(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   const page = await ctx.newPage();
@@ -61,6 +92,47 @@ describe("console in Chromium", () => {
     await ctx.close();
   });
 
+  it("creates an affiliate network, an offer with geo payouts and a local lander with a live preview", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    await page.click("[data-nav=networks]");
+    await page.waitForSelector(".state-empty");
+    await page.click("[data-testid=new]");
+    await page.fill("#f-name", "UI Network");
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("text=UI Network");
+
+    await page.click("[data-nav=offers]");
+    await page.click("[data-testid=new]");
+    await page.fill("#f-name", "UI Offer");
+    await page.fill("#f-url", "not a url");
+    await page.fill("#f-geoPayouts", "US 2.50\nnonsense");
+    await page.click("[data-testid=save]");
+    expect(await page.textContent("[data-error-for=f-url]")).toMatch(/URL/);
+    expect(await page.textContent("[data-error-for=f-geoPayouts]")).toMatch(/One line per country/);
+    await page.fill("#f-url", "https://offer.example.com/?cid={clickid}");
+    await page.fill("#f-geoPayouts", "US 2.50\nDE 1.80 EUR");
+    await page.fill("#f-payout", "1.25");
+    await page.selectOption("#f-networkId", { label: "UI Network" });
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("text=UI Offer");
+    expect(await page.textContent("table")).toContain("UI Network");
+    await screenshot(page, "offers");
+
+    await page.click("[data-nav=landers]");
+    await page.click("[data-testid=new]");
+    await page.fill("#f-name", "UI Lander");
+    await page.selectOption("#f-type", "LOCAL");
+    await page.fill("#f-html", "<h1 id=hello>Hello preview</h1>");
+    const frame = page.frameLocator("[data-testid=html-preview]");
+    expect(await frame.locator("#hello").textContent()).toBe("Hello preview");
+    await screenshot(page, "lander-editor");
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("text=UI Lander");
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it("creates a traffic source from a template and a campaign through the UI, and shows its tracking link", async () => {
     const { ctx, page, errors } = await fresh();
     await signIn(page, t.url, ADMIN.email, ADMIN.password);
@@ -87,14 +159,48 @@ describe("console in Chromium", () => {
     expect(await page.textContent("[data-error-for=c-slug]")).toMatch(/lowercase/);
     await page.fill("#c-slug", "ui-campaign");
     await page.selectOption("#c-source", { label: "UI Source" });
+    await page.selectOption("#c-offer", { label: "UI Offer" });
     await page.selectOption("#c-cost-model", "CPC");
     await page.fill("#c-cost", "0.05");
     await page.fill("#c-ext", "fb-123");
+    await page.fill("#c-fallback", "https://example.com/fallback");
     await page.click("[data-testid=save-campaign]");
     await page.waitForURL(/\/admin\/campaigns\/[0-9a-f-]{36}/);
     await page.waitForSelector("[data-testid=tracking-link]");
     expect(await page.textContent("[data-testid=tracking-link]")).toContain("ui-campaign");
     await screenshot(page, "campaign-edit");
+
+    // The flow editor: a default flow with one offer; a regular flow without filters is refused before sending.
+    await page.click("[data-testid=new-flow]");
+    await page.click("[data-testid=add-offers]");
+    await page.click("[data-testid=add-offers]");
+    await page.selectOption("[data-testid=flow-form] select[aria-label=Offer] >> nth=0", { label: "UI Offer" });
+    await page.selectOption("[data-testid=flow-form] select[aria-label=Offer] >> nth=1", { label: "UI Offer" });
+    await page.fill("[data-testid=flow-form] input[aria-label=Weight] >> nth=0", "70");
+    await page.click("[data-testid=balance-offers]");
+    expect(await page.inputValue("[data-testid=flow-form] input[aria-label=Weight] >> nth=0")).toBe("50");
+    await page.click("[data-testid=flow-form] .row:has(select[aria-label=Offer]) >> nth=1 >> text=Remove");
+    await page.click("[data-testid=save-flow]");
+    await page.waitForSelector("[data-testid=flows] >> text=UI Offer (");
+    await page.click("[data-testid=new-flow]");
+    await page.selectOption("#fl-type", "REGULAR");
+    await page.click("[data-testid=save-flow]");
+    expect(await page.textContent("[data-error-for=fl-filters]")).toMatch(/at least one filter/);
+    await page.click("[data-testid=add-filter]");
+    const field = await page.$eval("[aria-label='Filter field'] option:not([disabled])", (o) => (o as HTMLOptionElement).value);
+    await page.selectOption("[aria-label='Filter field']", field);
+    const op = await page.$eval("[aria-label='Filter operator'] option:not([disabled])", (o) => (o as HTMLOptionElement).value);
+    await page.selectOption("[aria-label='Filter operator']", op);
+    await page.fill("[aria-label='Filter values']", "US");
+    await page.click("[data-testid=add-offers]");
+    await page.selectOption("[data-testid=flow-form] select[aria-label=Offer]", { label: "UI Offer" });
+    await page.click("[data-testid=save-flow]");
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll("[data-testid=flows] tbody tr").length === 2 ||
+        !!document.querySelector("[data-testid=flow-form] .field-error, [data-testid=flow-form] .form-error"),
+    );
+    await screenshot(page, "flow-editor");
 
     // The API's typed errors land next to the field: a second campaign with the same slug.
     await page.click("[data-nav=campaigns]");
@@ -108,6 +214,117 @@ describe("console in Chromium", () => {
     expect(await page.textContent("[data-error-for=c-slug]")).toBeTruthy();
     expect(errors).toEqual([]);
     await ctx.close();
+  });
+
+  it("shows a click on the dashboard and in a grouped report with drill-down", async () => {
+    await sendClick("ui-campaign", "alpha");
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${t.url}/admin/dashboard?range=today`);
+    await page.waitForSelector("[data-kpi=clicks]");
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.waitForSelector("[data-kpi=clicks] .value");
+          return page.textContent("[data-kpi=clicks] .value");
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe("1");
+    await page.waitForSelector("[data-testid=chart] canvas");
+    await screenshot(page, "dashboard");
+
+    await page.goto(`${t.url}/admin/reports?range=today&group=campaign`);
+    await page.waitForSelector("text=UI Campaign");
+    expect(await page.textContent("[data-testid=report-totals]")).toContain("1");
+    await page.selectOption("[aria-label='Drill-down dimension']", "sub1");
+    await page.click("[data-testid=drill]");
+    await page.waitForSelector("[data-testid=report-filters]");
+    await page.waitForSelector("text=alpha");
+    expect(page.url()).toMatch(/group=sub1/);
+    expect(page.url()).toMatch(/filter=campaign/);
+    await screenshot(page, "report");
+    // The view is in the URL: a reload shows the same drill-down.
+    await page.reload();
+    await page.waitForSelector("text=alpha");
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("shows a postback's conversion in the live feed and the bell without a reload, with its history", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    await page.click("[data-nav=conversions]");
+    await page.waitForSelector("[data-testid=live-feed]");
+    await page.waitForSelector("text=connected");
+    const clickId = await sendClick("ui-campaign", "beta");
+    const pb = await fetch(`${t.url}/postback?click_id=${clickId}&payout=12.50&status=approved&txid=UI-1`);
+    expect(pb.status).toBe(200);
+    await page.waitForSelector("[data-testid=live-item]", { timeout: 10_000 });
+    expect(await page.textContent("[data-testid=live-item]")).toContain("$12.50");
+    // The log refreshed by itself too.
+    await page.waitForSelector("text=UI-1");
+    await screenshot(page, "conversions-live");
+    await page.click("text=History");
+    await page.waitForSelector("[data-testid=history-modal]");
+    await page.waitForSelector("[data-testid=history-modal] >> text=postback");
+    await screenshot(page, "conversion-history");
+    await page.click("[data-testid=history-modal] >> text=Close");
+
+    // Elsewhere in the app the bell counts the next one.
+    await page.click("[data-nav=campaigns]");
+    await fetch(`${t.url}/postback?click_id=${clickId}&payout=3&status=approved&txid=UI-2`);
+    await page.waitForSelector("[data-testid=bell-count]", { timeout: 10_000 });
+    expect(await page.textContent("[data-testid=bell-count]")).toBe("1");
+    await page.click("[data-testid=bell]");
+    await page.waitForSelector(".bell-menu >> text=$3.00");
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("settings: account currency, a user with a custom permission grid, an API key shown once", async () => {
+    const { ctx, page, errors } = await fresh();
+    await signIn(page, t.url, ADMIN.email, ADMIN.password);
+    await page.click("[data-nav=settings]");
+    await page.waitForSelector("[data-testid=settings-form]");
+    await page.waitForFunction(() => (document.querySelector("#st-currency") as HTMLInputElement | null)?.value === "USD");
+    await page.fill("#st-tz", "Not/AZone");
+    await page.click("[data-testid=save-settings]");
+    expect(await page.textContent("[data-error-for=st-tz]")).toMatch(/IANA/);
+    await page.fill("#st-tz", "Europe/Berlin");
+    await page.click("[data-testid=save-settings]");
+    await page.waitForSelector("text=Saved.");
+
+    await page.click("[data-testid=new-user]");
+    await page.fill("#u-email", "custom@test.local");
+    await page.fill("#u-name", "Cora Custom");
+    await page.fill("#u-password", "custom-password-1");
+    await page.selectOption("#u-role", "CUSTOM");
+    await page.check("[aria-label='reports read']");
+    await page.click("text=Create user");
+    await page.waitForSelector("text=Cora Custom");
+
+    await page.fill("#key-name", "Optimizer");
+    await page.click("text=Create key");
+    await page.waitForSelector("[data-testid=api-key-secret] code");
+    const secret = await page.textContent("[data-testid=api-key-secret] code");
+    expect(secret).toMatch(/^tly_key/);
+    await screenshot(page, "settings");
+    await page.reload();
+    await page.waitForSelector("text=Optimizer");
+    expect(await page.isVisible("[data-testid=api-key-secret]")).toBe(false);
+    expect(await page.textContent("body")).not.toContain(secret!);
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    // The custom user sees only what the grid grants.
+    const c = await fresh();
+    await signIn(c.page, t.url, "custom@test.local", "custom-password-1");
+    expect(await c.page.isVisible("[data-nav=reports]")).toBe(true);
+    expect(await c.page.isVisible("[data-nav=campaigns]")).toBe(false);
+    expect(await c.page.isVisible("[data-nav=settings]")).toBe(false);
+    await c.ctx.close();
   });
 
   it("a Viewer sees no Settings and cannot edit a campaign", async () => {

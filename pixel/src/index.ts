@@ -24,6 +24,7 @@ const SERVED_DAYS = "__TLY_COOKIE_DAYS__";
       endpoint: base + "/api/event",
       ctx: w.__tlyctx,
       cookieDays: Number(d.cookieDays) || Number.parseInt(SERVED_DAYS, 10) || 30,
+      clickParam: d.clickParam,
       transport: browserTransport(),
     });
     const api = { track: t.track, optOut: t.optOut, optIn: t.optIn, reportStep: t.reportStep };

@@ -9,6 +9,8 @@ export interface Options {
   ctx?: Context;
   /** Lifetime in days of the first-party click cookie on merchant domains. */
   cookieDays?: number;
+  /** The URL parameter the offer appends the click id under, when not `_tly_click` or the default `sub2`. */
+  clickParam?: string;
   transport: Transport;
 }
 
@@ -20,6 +22,22 @@ export interface Tracker {
 }
 
 const OPT_OUT = "trackily_optout";
+
+/** A UUIDv7 per event (time + random), so the server stores a retried event once. */
+export function eventId(now = Date.now()): string {
+  const h = now.toString(16).padStart(12, "0");
+  let r = "";
+  const b = new Uint8Array(10);
+  try {
+    crypto.getRandomValues(b);
+  } catch (_e) {
+    for (let i = 0; i < 10; i++) b[i] = (Math.random() * 256) | 0;
+  }
+  for (let i = 0; i < 10; i++) r += ((b[i] as number) + 256).toString(16).slice(1);
+  return (
+    h.slice(0, 8) + "-" + h.slice(8) + "-7" + r.slice(1, 4) + "-" + ((parseInt(r[4] as string, 16) & 3) | 8).toString(16) + r.slice(5, 8) + "-" + r.slice(8, 20)
+  );
+}
 
 /** True when the visitor or site opted out: `window.trackily_optout = true` or localStorage `trackily_optout=1`. */
 export function optedOut(): boolean {
@@ -34,12 +52,13 @@ export function optedOut(): boolean {
 export function createTracker(o: Options): Tracker {
   let who: Context = {};
   try {
-    who = resolve(o.ctx, location.search, o.cookieDays || 30);
+    who = resolve(o.ctx, location.search, o.cookieDays || 30, o.clickParam);
   } catch (_e) {}
 
   const post = (body: Record<string, unknown>): Promise<boolean> => {
     try {
       if (optedOut()) return Promise.resolve(false);
+      body.id = eventId();
       body.url = location.href;
       body.referrer = document.referrer;
       if (who.click) body.click = who.click;

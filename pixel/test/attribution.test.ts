@@ -15,6 +15,10 @@ describe("fromUrl", () => {
     expect(fromUrl(`?_tly_click=${A}&vid=${V}`)).toEqual({ click: A, vid: V });
     expect(fromUrl(`?tly_click=${A.toUpperCase()}`)).toEqual({ click: A, vid: undefined });
     expect(fromUrl("?_tly_click=<script>&vid=1")).toEqual({ click: undefined, vid: undefined });
+    // The offer redirect's default click-id parameter, or one named by data-click-param.
+    expect(fromUrl(`?sub2=${A}`).click).toBe(A);
+    expect(fromUrl(`?subid=${B}`, "subid").click).toBe(B);
+    expect(fromUrl("?sub2=not-ours").click).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Transport } from "../src/send";
-import { createTracker } from "../src/tracker";
+import { createTracker, eventId } from "../src/tracker";
 import { fakeBrowser } from "./dom";
 
 const C = "0191a0b0-0000-7000-8000-00000000000c";
@@ -20,6 +20,14 @@ function capture() {
   return { bodies, transport };
 }
 
+describe("eventId", () => {
+  it("is a UUIDv7 carrying the time, unique per call", () => {
+    const a = eventId(0x0191a0b0c0d0);
+    expect(a).toMatch(/^0191a0b0-c0d0-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(Array.from({ length: 1000 }, () => eventId())).size).toBe(1000);
+  });
+});
+
 describe("tracker", () => {
   it("sends events with the page, the referrer and the click", async () => {
     fakeBrowser(`https://shop.example/thanks?_tly_click=${C}`);
@@ -27,6 +35,8 @@ describe("tracker", () => {
     const t = createTracker({ endpoint: "https://t.example/api/event", transport });
     await t.track("purchase", { order_id: "ORD-1", revenue: 89.99 });
     await t.reportStep(2, "Email Submitted");
+    expect(bodies[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    delete bodies[0]?.id;
     expect(bodies[0]).toEqual({
       name: "purchase",
       props: { order_id: "ORD-1", revenue: 89.99 },

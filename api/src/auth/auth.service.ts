@@ -52,6 +52,19 @@ export async function login(deps: Deps, input: unknown, meta: { ip: string; user
       data: { id: sessionId, userId: user.id, tokenHash: sha256(token), expiresAt, ip: meta.ip, userAgent: meta.userAgent.slice(0, 512) },
     }),
     deps.db.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
+    deps.db.prisma.auditLog.create({
+      data: {
+        id: newId(),
+        actorType: "USER",
+        actorId: user.id,
+        actorName: user.email,
+        action: "session.create",
+        entityType: "Session",
+        entityId: sessionId,
+        after: { userAgent: meta.userAgent.slice(0, 512), expiresAt: expiresAt.toISOString() },
+        ip: meta.ip,
+      },
+    }),
   ]);
   return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
@@ -59,6 +72,7 @@ export async function login(deps: Deps, input: unknown, meta: { ip: string; user
 export async function logout(deps: Deps, actor: Actor): Promise<void> {
   if (actor.type !== "USER" || !actor.sessionId) return;
   await revokeSession(deps, actor.sessionId);
+  await writeAudit(deps.db.prisma, actor, { action: "session.revoke", entityType: "Session", entityId: actor.sessionId });
 }
 
 export async function revokeSession(deps: Deps, sessionId: string): Promise<void> {

@@ -28,7 +28,7 @@ export interface FastInsert {
  * Macro values sent to the traffic source, from a conversion row (alias `conv`) and its click (alias `cl`).
  * Keep in sync with outbox/macros.ts.
  */
-export const macrosSql = (conv: string, cl: string, ecom: string) => {
+export const macrosSql = (conv: string, cl: string, ecom: string | ReturnType<typeof raw>) => {
   const c = raw(conv);
   const k = raw(cl);
   return sql`jsonb_build_object(
@@ -107,16 +107,24 @@ WITH t AS (
          COALESCE((SELECT name FROM campaigns WHERE id = ins.campaign_id), ''),
          jsonb_build_object('conversionId', ins.id, 'campaignId', ins.campaign_id, 'offerId', ins.offer_id), ${f.now}::timestamptz
   FROM ins
+), ex AS (
+  -- An exact repeat of what is stored (same status, e-commerce status and revenue) is a duplicate, decided here in
+  -- the same round trip. Rows this statement cannot see yet (a concurrent first insert) go to the locked slow path.
+  SELECT cv.id, cv.click_id, cv.network_id FROM conversions cv
+  WHERE cv.dedupe_key = ${f.dedupeKey} AND NOT EXISTS (SELECT 1 FROM ins)
+    AND cv.status = ${f.status}::"ConversionStatus" AND (${f.ecom} = '' OR cv.ecom_status = ${f.ecom})
+    AND (${f.revenue}::numeric IS NULL OR (cv.revenue = ${f.revenue}::numeric AND cv.currency = ${f.currency}::text))
 ), lg AS (
   INSERT INTO postback_log (id, received_at, channel, method, params, ip, outcome, message, click_id, conversion_id, network_id)
   SELECT ${f.ids.log}::uuid, ${f.now}::timestamptz, ${f.log.channel}, ${f.log.method}, ${JSON.stringify(f.log.params)}::jsonb, ${f.log.ip},
-         (CASE WHEN ins.id IS NOT NULL THEN 'RECORDED' ELSE 'UNKNOWN_CLICK' END)::"PostbackOutcome",
-         CASE WHEN ins.id IS NOT NULL THEN '' ELSE 'no click matches this postback' END,
-         ins.click_id, ins.id, COALESCE(${f.log.networkId}::uuid, ins.network_id)
-  FROM (SELECT 1) one LEFT JOIN ins ON true
-  WHERE ins.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM c)
+         (CASE WHEN ins.id IS NOT NULL THEN 'RECORDED' WHEN ex.id IS NOT NULL THEN 'DUPLICATE' ELSE 'UNKNOWN_CLICK' END)::"PostbackOutcome",
+         CASE WHEN ins.id IS NOT NULL THEN '' WHEN ex.id IS NOT NULL THEN 'already recorded' ELSE 'no click matches this postback' END,
+         COALESCE(ins.click_id, ex.click_id), COALESCE(ins.id, ex.id), COALESCE(${f.log.networkId}::uuid, ins.network_id, ex.network_id)
+  FROM (SELECT 1) one LEFT JOIN ins ON true LEFT JOIN ex ON true
+  WHERE ins.id IS NOT NULL OR ex.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM c)
 )
-SELECT EXISTS (SELECT 1 FROM c) AS found, ins.id, ins.campaign_id, ins.offer_id, ins.source_id, (SELECT count(*) FROM ob)::int AS outbox
+SELECT EXISTS (SELECT 1 FROM c) AS found, ins.id, ins.campaign_id, ins.offer_id, ins.source_id, (SELECT count(*) FROM ob)::int AS outbox,
+       (SELECT ex.id FROM ex) AS duplicate_of
 FROM (SELECT 1) one LEFT JOIN ins ON true`;
 }
 

@@ -15,9 +15,10 @@ import type { Deps } from "../deps.js";
 import { newId, isUuid } from "../lib/ids.js";
 import { conversionSettings, type ConversionSettings } from "./settings-cache.js";
 import { mapStatus, type MappedStatus, PLACEHOLDER_REVENUE } from "./status.js";
-import { fastInsertSql, lockExistingSql, resolveVisitorSql, targetExistsSql } from "./record-sql.js";
+import { lockExistingSql, resolveVisitorSql, targetExistsSql } from "./record-sql.js";
 import { applyChange } from "./record-change.js";
 import { kickOutbox } from "../outbox/registry.js";
+import { submitFast } from "./record-batch.js";
 
 export interface ConversionInput {
   clickId?: string;
@@ -139,12 +140,35 @@ function prepare(input: ConversionInput, s: ConversionSettings): Prepared | Reje
   };
 }
 
-export async function recordConversion(deps: Deps, input: ConversionInput, opts: RecordOptions = {}): Promise<ConversionResult> {
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text PostgreSQL accepts (no NUL, no lone surrogates), whatever a sender put in it. */
+export const cleanText = (s: string): string => s.replaceAll(String.fromCharCode(0), "").replace(LONE_SURROGATE, "\uFFFD");
+
+export function cleanParams(o: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) out[cleanText(k)] = cleanText(typeof v === "string" ? v : (JSON.stringify(v) ?? ""));
+  return out;
+}
+
+export async function recordConversion(deps: Deps, rawInput: ConversionInput, opts: RecordOptions = {}): Promise<ConversionResult> {
   const s = await conversionSettings(deps);
+  const t = (v: string | undefined) => (v === undefined ? undefined : cleanText(v));
+  const input: ConversionInput = {
+    ...rawInput,
+    ...(rawInput.transactionId !== undefined ? { transactionId: t(rawInput.transactionId) as string } : {}),
+    ...(rawInput.status !== undefined ? { status: t(rawInput.status) as string } : {}),
+    ...(rawInput.type !== undefined ? { type: t(rawInput.type) as string } : {}),
+    ...(rawInput.currency !== undefined ? { currency: t(rawInput.currency) as string } : {}),
+    ...(rawInput.rawParams ? { rawParams: cleanParams(rawInput.rawParams) } : {}),
+    ...(rawInput.items
+      ? { items: rawInput.items.map((i) => ({ ...i, sku: cleanText(i.sku), ...(i.name !== undefined ? { name: cleanText(i.name) } : {}) })) }
+      : {}),
+  };
   const log = {
     channel: opts.channel ?? input.origin.toLowerCase(),
     method: opts.method ?? "",
-    params: opts.logParams ?? input.rawParams ?? {},
+    params: cleanParams(opts.logParams ?? input.rawParams ?? {}),
     ip: input.ip ?? "",
     networkId: opts.networkId ?? null,
   };
@@ -177,29 +201,26 @@ export async function recordConversion(deps: Deps, input: ConversionInput, opts:
       price: parseAmount(it.price) as string,
       quantity: it.quantity,
     }));
-    const rows = await deps.db.sql.query<FastRow>(
-      fastInsertSql({
-        ids,
-        clickId: p.clickId,
-        hitId: p.hitId,
-        dedupeKey,
-        type: p.type,
-        status: p.mapped.status,
-        ecom: p.mapped.ecom,
-        rawStatus: (input.status ?? "").slice(0, 64),
-        tx: p.tx,
-        revenue: p.mapped.placeholder ? PLACEHOLDER_REVENUE : p.revenue,
-        currency: p.mapped.placeholder ? s.accountCurrency : p.currency,
-        accountCurrency: s.accountCurrency,
-        origin: input.origin,
-        disablePostbacks: input.disablePostbacks === true,
-        rawParams: input.rawParams ?? {},
-        now,
-        items,
-        log,
-      }),
-    );
-    const row = rows[0];
+    const row = await submitFast(deps, {
+      ids,
+      clickId: p.clickId,
+      hitId: p.hitId,
+      dedupeKey,
+      type: p.type,
+      status: p.mapped.status,
+      ecom: p.mapped.ecom,
+      rawStatus: (input.status ?? "").slice(0, 64),
+      tx: p.tx,
+      revenue: p.mapped.placeholder ? PLACEHOLDER_REVENUE : p.revenue,
+      currency: p.mapped.placeholder ? s.accountCurrency : p.currency,
+      accountCurrency: s.accountCurrency,
+      origin: input.origin,
+      disablePostbacks: input.disablePostbacks === true,
+      rawParams: input.rawParams ?? {},
+      now,
+      items,
+      log,
+    });
     if (!row?.found) return { outcome: "unknown_click", message: UNKNOWN };
     if (row.id) {
       deps.bus.publish("conversion:recorded", {
@@ -213,6 +234,7 @@ export async function recordConversion(deps: Deps, input: ConversionInput, opts:
       if (row.outbox > 0) kickOutbox(deps);
       return { outcome: "recorded", conversionId: row.id };
     }
+    if (row.duplicate_of) return { outcome: "duplicate", conversionId: row.duplicate_of, message: "already recorded" };
   }
   // The key exists (or the status removes): lock the row and decide.
   const result = await deps.db.sql.transaction(async (tx) => {
@@ -260,15 +282,6 @@ export interface LogInfo {
   networkId: string | null;
 }
 
-interface FastRow {
-  found: boolean;
-  id: string | null;
-  campaign_id: string | null;
-  offer_id: string | null;
-  source_id: string | null;
-  outbox: number;
-}
-
 export interface ExistingRow {
   id: string;
   click_id: string;
@@ -296,6 +309,6 @@ export async function writeLog(
   const ex = "db" in target ? target.db.sql : target;
   await ex.execute(sql`
     INSERT INTO postback_log (id, received_at, channel, method, params, ip, outcome, message, click_id, conversion_id, network_id)
-    VALUES (${newId()}::uuid, now(), ${log.channel}, ${log.method}, ${JSON.stringify(log.params)}::jsonb, ${log.ip},
-            ${outcome}::"PostbackOutcome", ${message.slice(0, 500)}, ${clickId}::uuid, ${conversionId}::uuid, ${log.networkId}::uuid)`);
+    VALUES (${newId()}::uuid, now(), ${log.channel}, ${log.method}, ${JSON.stringify(cleanParams(log.params))}::jsonb, ${log.ip},
+            ${outcome}::"PostbackOutcome", ${cleanText(message.slice(0, 500))}, ${clickId}::uuid, ${conversionId}::uuid, ${log.networkId}::uuid)`);
 }

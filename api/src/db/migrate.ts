@@ -8,7 +8,16 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
-export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string[]> {
+export function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string[]> {
+  // The wasm schema engine is one instance per process and panics when two runs overlap (several api instances
+  // in one test process, or several vitest global setups): runs are queued, process-wide.
+  const g = globalThis as { __trackilyMigrationQueue?: Promise<unknown> };
+  const run = (g.__trackilyMigrationQueue ?? Promise.resolve()).catch(() => {}).then(() => applyNow(factory, dir));
+  g.__trackilyMigrationQueue = run;
+  return run;
+}
+
+async function applyNow(factory: SqlMigrationAwareDriverAdapterFactory, dir: string): Promise<string[]> {
   const engine = await openSchemaEngine(factory);
   try {
     const migrationsList = await readMigrations(dir);

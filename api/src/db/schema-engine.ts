@@ -30,6 +30,13 @@ async function loadBindings(): Promise<Bindings> {
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
   const module = await WebAssembly.compile(await readFile(wasmPath));
   const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg });
+  // The engine reports a Rust panic's message through this global; without it a panic surfaces as a TypeError.
+  const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+  g.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message(message: string) {
+      throw new Error(`schema engine panic: ${message}`);
+    },
+  };
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   return bg;

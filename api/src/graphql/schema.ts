@@ -19,8 +19,10 @@ import "../schema/ip-blacklist/ip-blacklist.schema.js";
 import "../schema/settings/settings.schema.js";
 import "../schema/user/user.schema.js";
 import "../schema/transfer/transfer.schema.js";
+import "../schema/audit/audit.schema.js";
 import "../schema/conversion/conversion.schema.js";
 import "../schema/reports/reports.schema.js";
+import "../schema/clicks/clicks.schema.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -6,7 +6,7 @@ import { GraphQLError, type FieldNode, type ValidationContext } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { authenticate, credentialFrom } from "../auth/auth.service.js";
 import type { Deps } from "../deps.js";
-import { AppError } from "../lib/errors.js";
+import { AppError, inputErrorFromDb } from "../lib/errors.js";
 import type { GraphQLContext } from "./context.js";
 import { schema } from "./schema.js";
 
@@ -82,7 +82,11 @@ export function createGraphQL(deps: Deps): YogaServerInstance<YogaServerContext,
         if (original instanceof AppError) {
           return new GraphQLError(original.message, { extensions: { code: original.code } });
         }
-        if (error instanceof GraphQLError && !original) return error;
+        const badInput = inputErrorFromDb(original);
+        if (badInput) return new GraphQLError(badInput.message, { extensions: { code: "BAD_USER_INPUT" } });
+        // GraphQL's own errors (parse, validation, limits) pass through; graphql-armor's come from its CommonJS copy
+        // of graphql, so they are recognised by name rather than by class.
+        if ((error instanceof GraphQLError || (error instanceof Error && error.name === "GraphQLError")) && !original) return error as GraphQLError;
         deps.logger.error({ err: original ?? error }, "unexpected GraphQL error");
         return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
       },

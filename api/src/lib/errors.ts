@@ -81,3 +81,14 @@ export class RateLimitedError extends AppError {
 export function issuesFromZod(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldIssue[] {
   return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }
+
+/**
+ * A database error caused by a malformed value in the request (e.g. a non-UUID where an id is expected,
+ * PostgreSQL 22P02) as a ValidationError, so GraphQL and REST answer it as bad input instead of a 500.
+ */
+export function inputErrorFromDb(err: unknown): ValidationError | null {
+  if (!(err instanceof Error) || err.name !== "PrismaClientKnownRequestError") return null;
+  const m = /invalid input syntax for type (\w+)/.exec(err.message);
+  if (!m) return null;
+  return new ValidationError([{ path: m[1] === "uuid" ? "id" : "", message: m[1] === "uuid" ? "must be an id (UUID)" : `is not a valid ${m[1]}` }]);
+}

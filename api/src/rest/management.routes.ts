@@ -9,6 +9,7 @@ import { detectFlowConflicts } from "../schema/flow/flow-conflicts.js";
 import { ipBlacklistService } from "../schema/ip-blacklist/ip-blacklist.service.js";
 import { importLandingFromUrl, landingService } from "../schema/landing/landing.service.js";
 import { networkService, postbackTemplateFor } from "../schema/network/network.service.js";
+import { importNetworkOffers, testNetworkConnection } from "../schema/network/network.sync.js";
 import { offerService } from "../schema/offer/offer.service.js";
 import { productService } from "../schema/product/product.service.js";
 import { publicBase } from "../schema/shared/public-url.js";
@@ -17,7 +18,8 @@ import { createTrafficSource, deleteTrafficSource, updateTrafficSource } from ".
 import { createUser, deleteUser, updateUser } from "../schema/user/user.service.js";
 import { normalizePermissions, permissionsForRole } from "../auth/permissions.js";
 import type { ApiKey, User } from "../generated/prisma/client.js";
-import { crudRoutes, pageArgs, restWhere } from "./crud.js";
+import { crudRoutes, listArgs, page, pageArgs, restWhere } from "./crud.js";
+import { auditWhere } from "../schema/audit/audit.where.js";
 import type { RestRoute } from "./router.js";
 
 const hideSecret = <T extends { apiKey: string }>({ apiKey, ...rest }: T) => ({ ...rest, hasApiKey: apiKey !== "" });
@@ -61,6 +63,19 @@ export const managementRoutes: RestRoute[] = [
     update: async (deps, actor, input) => hideSecret(await networkService.update(deps, actor, input)),
     remove: async (deps, actor, id) => hideSecret(await networkService.remove(deps, actor, id)),
   }),
+  // POST /admin/api/networks/:id/test and /import-offers (Everflow)
+  {
+    method: "POST",
+    path: "/admin/api/networks/:id/test",
+    auth: { section: "networks", access: "write" },
+    handler: (c) => testNetworkConnection(c.deps, c.params.id ?? ""),
+  },
+  {
+    method: "POST",
+    path: "/admin/api/networks/:id/import-offers",
+    auth: { section: "offers", access: "write" },
+    handler: (c) => importNetworkOffers(c.deps, c.actor as Actor, c.params.id ?? ""),
+  },
   ...crudRoutes({
     path: "/admin/api/offers",
     section: "offers",
@@ -227,6 +242,20 @@ export const managementRoutes: RestRoute[] = [
     path: "/admin/api/settings/currency-rates/:currency",
     auth: { section: "settings", access: "write" },
     handler: (c) => deleteCurrencyRate(c.deps, c.actor as Actor, c.params.currency),
+  },
+  // GET /admin/api/audit-log?entityType=&entityId=&action=&limit=&cursor= (newest first)
+  {
+    method: "GET",
+    path: "/admin/api/audit-log",
+    auth: { section: "users", access: "read" },
+    handler: async (c) => {
+      const a = listArgs(c);
+      const rows = await c.deps.db.prisma.auditLog.findMany({
+        where: auditWhere({ entityType: a.query.get("entityType"), entityId: a.query.get("entityId"), actionPrefix: a.query.get("action") }),
+        ...pageArgs(a),
+      });
+      return page(rows, a.take);
+    },
   },
   // API keys: your own (users:write sees everyone's). The secret is in the POST answer only.
   {

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor.js";
 import { authenticate, credentialFrom } from "../auth/auth.service.js";
 import { can, type Access, type Section } from "../auth/permissions.js";
 import type { Deps } from "../deps.js";
-import { ForbiddenError, UnauthenticatedError } from "../lib/errors.js";
+import { ForbiddenError, UnauthenticatedError, inputErrorFromDb } from "../lib/errors.js";
 import { errorReply, parseQuery, readJson, sendJson } from "../lib/http.js";
 
 export const REST_BODY_LIMIT = 5 * 1024 * 1024;
@@ -70,7 +70,7 @@ export function createRestRouter(deps: Deps, routes: readonly RestRoute[]) {
       const result = await route.handler(ctx);
       if (!res.headersSent && result !== undefined) sendJson(res, res.statusCode || 200, result);
     } catch (err) {
-      const reply = errorReply(err);
+      const reply = errorReply(inputErrorFromDb(err) ?? err);
       if (reply.status >= 500) deps.logger.error({ err, route: route.path }, "REST handler failed");
       if (!res.headersSent) sendJson(res, reply.status, reply.body, reply.headers);
       else res.destroy();

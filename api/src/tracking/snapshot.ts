@@ -106,14 +106,20 @@ export function shiftDecimalLeft(value: string, places: number): string {
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-export async function loadSnapshot(deps: Deps): Promise<Snapshot> {
+/** The configuration rows a snapshot is built from; also persisted so a restart while PostgreSQL is down still routes. */
+export type RawConfig = Awaited<ReturnType<typeof fetchConfig>>;
+
+export async function fetchConfig(deps: Deps) {
   const p = deps.db.prisma;
   const [settings, campaigns, offers, landings, domains, blacklist] = await Promise.all([
-    p.settings.findUnique({ where: { id: 1 } }),
+    // Only what routing needs: the persisted copy must not carry secrets (license keys, SMTP, API keys).
+    p.settings.findUnique({ where: { id: 1 }, select: { ipAnonymization: true, timezone: true, geoipCityPath: true, geoipAsnPath: true } }),
     p.campaign.findMany({
       where: { status: "ACTIVE" },
       include: {
-        source: true,
+        source: {
+          select: { id: true, clickIdParam: true, costParam: true, campaignIdParam: true, adSetIdParam: true, adIdParam: true, placementParam: true },
+        },
         flows: {
           where: { status: "ACTIVE" },
           orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -126,6 +132,16 @@ export async function loadSnapshot(deps: Deps): Promise<Snapshot> {
     p.domain.findMany({ select: { hostname: true } }),
     p.ipBlacklist.findMany({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] }, select: { cidr: true } }),
   ]);
+  return { settings, campaigns, offers, landings, domains, blacklist };
+}
+
+export async function loadSnapshot(deps: Deps): Promise<{ snapshot: Snapshot; raw: RawConfig }> {
+  const raw = await fetchConfig(deps);
+  return { snapshot: buildSnapshot(raw, deps.logger), raw };
+}
+
+export function buildSnapshot(raw: RawConfig, logger: Deps["logger"]): Snapshot {
+  const { settings, campaigns, offers, landings, domains, blacklist } = raw;
   const offerMap = new Map<string, SnapOffer>();
   for (const o of offers)
     offerMap.set(o.id, {
@@ -153,7 +169,7 @@ export async function loadSnapshot(deps: Deps): Promise<Snapshot> {
     for (const f of c.flows) {
       const parsed = flowFiltersSchema.safeParse(f.filters);
       if (!parsed.success) {
-        deps.logger.warn({ flowId: f.id }, "flow has invalid filters; skipped");
+        logger.warn({ flowId: f.id }, "flow has invalid filters; skipped");
         continue;
       }
       flows.push({
@@ -178,7 +194,7 @@ export async function loadSnapshot(deps: Deps): Promise<Snapshot> {
       customScripts: str(rp.customScripts),
     };
     const hasPixels = Boolean(pixels.facebookPixelId || pixels.googleTagId || pixels.tiktokPixelId || pixels.customScripts);
-    const costValue = c.costValue.toString();
+    const costValue = String(c.costValue);
     const s = c.source;
     campaignMap.set(c.slug, {
       id: c.id,

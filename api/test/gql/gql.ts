@@ -22,6 +22,11 @@ type Documents = {
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateCampaignDocument,
     "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  mutation UpdateClickCost($input: UpdateClickCostInput!) {\n    updateClickCost(input: $input) {\n      __typename\n      ... on MutationUpdateClickCostSuccess { data { clickId cost } }\n      ... on ValidationError { message fields { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateClickCostDocument,
+    "\n  mutation BulkUpdateClickCost($input: BulkUpdateClickCostInput!) {\n    bulkUpdateClickCost(input: $input) {\n      __typename\n      ... on MutationBulkUpdateClickCostSuccess { data { updated cpc } }\n      ... on Error { message }\n    }\n  }\n": typeof types.BulkUpdateClickCostDocument,
+    "\n  query GeoIpStatus {\n    geoipStatus { city { ok path databaseType error } asn { ok } hasLicenseKey updatedAt }\n  }\n": typeof types.GeoIpStatusDocument,
+    "\n  query GeoIpLookup($ip: String!) { geoipLookup(ip: $ip) { country countryName city region isp asn } }\n": typeof types.GeoIpLookupDocument,
+    "\n  mutation DownloadGeoip($key: String) {\n    downloadGeoipDatabases(licenseKey: $key) {\n      __typename\n      ... on MutationDownloadGeoipDatabasesSuccess { data { city { ok path } asn { ok path } hasLicenseKey updatedAt } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n": typeof types.DownloadGeoipDocument,
     "\n  query ConvList($filter: ConversionFilter) {\n    conversions(filter: $filter, first: 10) {\n      totalCount\n      edges { node { id status revenue revenueAccount type transactionId } }\n    }\n  }\n": typeof types.ConvListDocument,
     "\n  query ConvDetail($id: ID!) {\n    conversion(id: $id) {\n      id status ecomStatus revenue\n      history { fromStatus toStatus toEcomStatus origin userId note }\n      postbackLog { outcome channel }\n      deliveries { eventId status }\n    }\n  }\n": typeof types.ConvDetailDocument,
     "\n  mutation ChangeConv($input: ChangeConversionInput!) {\n    changeConversion(input: $input) {\n      __typename\n      ... on MutationChangeConversionSuccess { data { outcome conversion { status revenue ecomStatus } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ChangeConvDocument,
@@ -41,6 +46,7 @@ type Documents = {
     "\n  mutation MgmtCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on MutationCreateProductSuccess { data { id sku price currency } }\n      ... on ValidationError { fields { path message } }\n      ... on ConflictError { field }\n      ... on Error { message }\n    }\n  }\n": typeof types.MgmtCreateProductDocument,
     "\n  mutation MgmtUpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      __typename\n      ... on MutationUpdateSettingsSuccess {\n        data { accountCurrency timezone conversionRegistration ipAnonymization customConversionTypes conversionTypes postbackAllowedIps telegram { chatId hasBotToken } }\n      }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.MgmtUpdateSettingsDocument,
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MgmtSetRateDocument,
+    "\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n": typeof types.MgmtAuditDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": typeof types.PgliteCampaignsDocument,
     "\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n": typeof types.PgliteDemoCampaignDocument,
@@ -64,6 +70,7 @@ type Documents = {
     "query RoleReadDomains { domains(first: 1) { totalCount } }": typeof types.RoleReadDomainsDocument,
     "query RoleReadSettings { settings { accountCurrency } }": typeof types.RoleReadSettingsDocument,
     "query RoleReadUsers { users(first: 1) { totalCount } }": typeof types.RoleReadUsersDocument,
+    "query RoleReadReports { dashboardStats { granularity } }": typeof types.RoleReadReportsDocument,
     "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": typeof types.RoleWriteCampaignsDocument,
     "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": typeof types.RoleWriteOffersDocument,
     "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": typeof types.RoleWriteLandingsDocument,
@@ -85,6 +92,11 @@ const documents: Documents = {
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess {\n        data { id slug costModel costValue trackingLink trackingTemplate missingTemplateMacros source { name } conflicts { level code } }\n      }\n      ... on ValidationError { message fields { path message } }\n      ... on ConflictError { message field }\n      ... on Error { message }\n    }\n  }\n": types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) {\n      __typename\n      ... on MutationUpdateCampaignSuccess { data { id name status source { id } } }\n      ... on Error { message }\n    }\n  }\n": types.UpdateCampaignDocument,
     "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n": types.CampaignsDocument,
+    "\n  mutation UpdateClickCost($input: UpdateClickCostInput!) {\n    updateClickCost(input: $input) {\n      __typename\n      ... on MutationUpdateClickCostSuccess { data { clickId cost } }\n      ... on ValidationError { message fields { path message } }\n      ... on Error { message }\n    }\n  }\n": types.UpdateClickCostDocument,
+    "\n  mutation BulkUpdateClickCost($input: BulkUpdateClickCostInput!) {\n    bulkUpdateClickCost(input: $input) {\n      __typename\n      ... on MutationBulkUpdateClickCostSuccess { data { updated cpc } }\n      ... on Error { message }\n    }\n  }\n": types.BulkUpdateClickCostDocument,
+    "\n  query GeoIpStatus {\n    geoipStatus { city { ok path databaseType error } asn { ok } hasLicenseKey updatedAt }\n  }\n": types.GeoIpStatusDocument,
+    "\n  query GeoIpLookup($ip: String!) { geoipLookup(ip: $ip) { country countryName city region isp asn } }\n": types.GeoIpLookupDocument,
+    "\n  mutation DownloadGeoip($key: String) {\n    downloadGeoipDatabases(licenseKey: $key) {\n      __typename\n      ... on MutationDownloadGeoipDatabasesSuccess { data { city { ok path } asn { ok path } hasLicenseKey updatedAt } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n": types.DownloadGeoipDocument,
     "\n  query ConvList($filter: ConversionFilter) {\n    conversions(filter: $filter, first: 10) {\n      totalCount\n      edges { node { id status revenue revenueAccount type transactionId } }\n    }\n  }\n": types.ConvListDocument,
     "\n  query ConvDetail($id: ID!) {\n    conversion(id: $id) {\n      id status ecomStatus revenue\n      history { fromStatus toStatus toEcomStatus origin userId note }\n      postbackLog { outcome channel }\n      deliveries { eventId status }\n    }\n  }\n": types.ConvDetailDocument,
     "\n  mutation ChangeConv($input: ChangeConversionInput!) {\n    changeConversion(input: $input) {\n      __typename\n      ... on MutationChangeConversionSuccess { data { outcome conversion { status revenue ecomStatus } } }\n      ... on Error { message }\n    }\n  }\n": types.ChangeConvDocument,
@@ -104,6 +116,7 @@ const documents: Documents = {
     "\n  mutation MgmtCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on MutationCreateProductSuccess { data { id sku price currency } }\n      ... on ValidationError { fields { path message } }\n      ... on ConflictError { field }\n      ... on Error { message }\n    }\n  }\n": types.MgmtCreateProductDocument,
     "\n  mutation MgmtUpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      __typename\n      ... on MutationUpdateSettingsSuccess {\n        data { accountCurrency timezone conversionRegistration ipAnonymization customConversionTypes conversionTypes postbackAllowedIps telegram { chatId hasBotToken } }\n      }\n      ... on ValidationError { fields { path message } }\n      ... on Error { message }\n    }\n  }\n": types.MgmtUpdateSettingsDocument,
     "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MgmtSetRateDocument,
+    "\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n": types.MgmtAuditDocument,
     "\n  mutation PgliteCreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      __typename\n      ... on MutationCreateCampaignSuccess { data { id slug costValue } }\n      ... on ConflictError { field }\n    }\n  }\n": types.PgliteCreateCampaignDocument,
     "\n  query PgliteCampaigns {\n    campaigns(first: 10) { totalCount edges { node { slug } } }\n  }\n": types.PgliteCampaignsDocument,
     "\n  query PgliteDemoCampaign($slug: String!) {\n    campaign(slug: $slug) {\n      trackingLink\n      defaultOffer { name geoPayouts { country payout } }\n      source { template }\n      flows { type filters { field values } landings { weight landing { type } } offers { weight offer { name network { name } } } }\n      conflicts { code }\n    }\n  }\n": types.PgliteDemoCampaignDocument,
@@ -127,6 +140,7 @@ const documents: Documents = {
     "query RoleReadDomains { domains(first: 1) { totalCount } }": types.RoleReadDomainsDocument,
     "query RoleReadSettings { settings { accountCurrency } }": types.RoleReadSettingsDocument,
     "query RoleReadUsers { users(first: 1) { totalCount } }": types.RoleReadUsersDocument,
+    "query RoleReadReports { dashboardStats { granularity } }": types.RoleReadReportsDocument,
     "mutation RoleWriteCampaigns { createCampaign(input: { name: \"\", slug: \"\" }) { __typename } }": types.RoleWriteCampaignsDocument,
     "mutation RoleWriteOffers { createOffer(input: { name: \"\", url: \"\" }) { __typename } }": types.RoleWriteOffersDocument,
     "mutation RoleWriteLandings { createLandingPage(input: { name: \"\" }) { __typename } }": types.RoleWriteLandingsDocument,
@@ -186,6 +200,26 @@ export function graphql(source: "\n  mutation UpdateCampaign($input: UpdateCampa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n"): (typeof documents)["\n  query Campaigns($filter: CampaignFilter, $orderBy: CampaignOrder, $first: Int, $after: String) {\n    campaigns(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { slug name source { name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateClickCost($input: UpdateClickCostInput!) {\n    updateClickCost(input: $input) {\n      __typename\n      ... on MutationUpdateClickCostSuccess { data { clickId cost } }\n      ... on ValidationError { message fields { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateClickCost($input: UpdateClickCostInput!) {\n    updateClickCost(input: $input) {\n      __typename\n      ... on MutationUpdateClickCostSuccess { data { clickId cost } }\n      ... on ValidationError { message fields { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkUpdateClickCost($input: BulkUpdateClickCostInput!) {\n    bulkUpdateClickCost(input: $input) {\n      __typename\n      ... on MutationBulkUpdateClickCostSuccess { data { updated cpc } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation BulkUpdateClickCost($input: BulkUpdateClickCostInput!) {\n    bulkUpdateClickCost(input: $input) {\n      __typename\n      ... on MutationBulkUpdateClickCostSuccess { data { updated cpc } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GeoIpStatus {\n    geoipStatus { city { ok path databaseType error } asn { ok } hasLicenseKey updatedAt }\n  }\n"): (typeof documents)["\n  query GeoIpStatus {\n    geoipStatus { city { ok path databaseType error } asn { ok } hasLicenseKey updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GeoIpLookup($ip: String!) { geoipLookup(ip: $ip) { country countryName city region isp asn } }\n"): (typeof documents)["\n  query GeoIpLookup($ip: String!) { geoipLookup(ip: $ip) { country countryName city region isp asn } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DownloadGeoip($key: String) {\n    downloadGeoipDatabases(licenseKey: $key) {\n      __typename\n      ... on MutationDownloadGeoipDatabasesSuccess { data { city { ok path } asn { ok path } hasLicenseKey updatedAt } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation DownloadGeoip($key: String) {\n    downloadGeoipDatabases(licenseKey: $key) {\n      __typename\n      ... on MutationDownloadGeoipDatabasesSuccess { data { city { ok path } asn { ok path } hasLicenseKey updatedAt } }\n      ... on ValidationError { message fields { path message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -262,6 +296,10 @@ export function graphql(source: "\n  mutation MgmtUpdateSettings($input: UpdateS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation MgmtSetRate($currency: String!, $rate: Decimal!) {\n    setCurrencyRate(currency: $currency, rate: $rate) {\n      __typename\n      ... on MutationSetCurrencyRateSuccess { data { currency rate } }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n"): (typeof documents)["\n  query MgmtAudit($filter: AuditLogFilter) {\n    auditLog(filter: $filter, first: 5) { totalCount edges { node { action entityType actorName before after } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -354,6 +392,10 @@ export function graphql(source: "query RoleReadSettings { settings { accountCurr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RoleReadUsers { users(first: 1) { totalCount } }"): (typeof documents)["query RoleReadUsers { users(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoleReadReports { dashboardStats { granularity } }"): (typeof documents)["query RoleReadReports { dashboardStats { granularity } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

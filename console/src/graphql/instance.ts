@@ -1,7 +1,9 @@
 // The app's single urql client, reachable from the router guard as well as from components.
 import type { Client } from "@urql/core";
 import { ViewerQuery } from "../features/auth/documents";
-import { session } from "../composables/session";
+import { setAccount } from "../composables/format";
+import { can, session } from "../composables/session";
+import { SettingsQuery } from "../features/settings/documents";
 import { createUrqlClient, resetLiveConnection } from "./client";
 
 let onSignedOut: () => void = () => {};
@@ -27,6 +29,11 @@ export async function loadViewer(): Promise<boolean> {
     actorType: v.actorType,
     permissions: v.permissions,
   });
+  // Money and dates in the account currency and time zone (reports also return them for those who cannot read settings).
+  if (can("settings")) {
+    const s = await client.query(SettingsQuery, {}).toPromise();
+    setAccount(s.data?.settings.accountCurrency, s.data?.settings.timezone);
+  }
   return true;
 }
 

@@ -4,6 +4,7 @@ import { writeErrors } from "../../graphql/errors.js";
 import { EntityStatus, ListFilter, SortDirection, dir, listWhere, stripNulls } from "../../graphql/shared.js";
 import { publicBase } from "../shared/public-url.js";
 import { NETWORK_TYPES, networkService, postbackTemplateFor } from "./network.service.js";
+import { importNetworkOffers, testNetworkConnection } from "./network.sync.js";
 import { AffiliateNetworkRef } from "./network.types.js";
 
 const SortField = builder.enumType("AffiliateNetworkSortField", { values: ["NAME", "CREATED_AT"] as const });
@@ -26,6 +27,13 @@ const CreateInput = builder.inputType("CreateAffiliateNetworkInput", {
 });
 const UpdateInput = builder.inputType("UpdateAffiliateNetworkInput", {
   fields: (t) => ({ ...networkFields(t), id: t.id({ required: true }) }),
+});
+
+const TestResult = builder.objectRef<{ ok: boolean; message: string; offerCount: number }>("NetworkConnectionTest").implement({
+  fields: (t) => ({ ok: t.exposeBoolean("ok"), message: t.exposeString("message"), offerCount: t.exposeInt("offerCount") }),
+});
+const OfferImport = builder.objectRef<{ created: number; updated: number; skipped: number }>("NetworkOfferImport").implement({
+  fields: (t) => ({ created: t.exposeInt("created"), updated: t.exposeInt("updated"), skipped: t.exposeInt("skipped") }),
 });
 
 const where = (f: Parameters<typeof listWhere>[0]) => listWhere(f, ["name"]);
@@ -89,5 +97,21 @@ builder.mutationFields((t) => ({
     errors: { types: [...writeErrors] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, { id }, ctx) => networkService.remove(ctx.deps, actorOf(ctx), id),
+  }),
+  testAffiliateNetwork: t.field({
+    type: TestResult,
+    authScopes: { write: "networks" },
+    errors: { types: [...writeErrors] },
+    description: "Everflow: calls the affiliate API with the network's key (Test Connection).",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, { id }, ctx) => testNetworkConnection(ctx.deps, id),
+  }),
+  importNetworkOffers: t.field({
+    type: OfferImport,
+    authScopes: { write: "offers" },
+    errors: { types: [...writeErrors] },
+    description: "Everflow: imports the network's active offers with payouts and geo; re-importing updates them.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, { id }, ctx) => importNetworkOffers(ctx.deps, actorOf(ctx), id),
   }),
 }));

@@ -79,10 +79,9 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object"
 
 export async function updateSettings(deps: Deps, actor: Actor, input: unknown): Promise<Settings> {
   const data = parseInput(updateSettingsInput, input);
-  return auditedWrite(deps, actor, {
+  const row = await auditedWrite(deps, actor, {
     action: "settings.update",
     entityType: "Settings",
-    configChanged: true,
     run: async (tx) => {
       const before = await tx.settings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
       // Secrets are write-only: omitted keeps the stored one, "" clears it.
@@ -101,6 +100,9 @@ export async function updateSettings(deps: Deps, actor: Actor, input: unknown): 
       return { row, id: "1", before };
     },
   });
+  // Contract 5; the pixel's cookie lifetime cache listens for entity "settings" (lower case).
+  deps.bus.publish("config:changed", { entity: "settings", id: "1", at: Date.now() });
+  return row;
 }
 
 export const currencyRateInput = z.object({

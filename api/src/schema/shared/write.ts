@@ -5,7 +5,7 @@ import type { Actor } from "../../auth/actor.js";
 import { writeAudit } from "../../db/audit.js";
 import type { Deps } from "../../deps.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from "../../lib/errors.js";
+import { ConflictError, NotFoundError, ValidationError, inputErrorFromDb, issuesFromZod } from "../../lib/errors.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -45,6 +45,8 @@ export async function auditedWrite<T>(deps: Deps, actor: Actor, spec: WriteSpec<
 
 /** Unique violations and missing rows become domain errors a client can act on. */
 export function mapPrismaError(err: unknown): never {
+  const badInput = inputErrorFromDb(err);
+  if (badInput) throw badInput;
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === "P2002") {
       const field = uniqueFieldOf(err.meta);

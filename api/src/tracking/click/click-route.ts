@@ -2,7 +2,8 @@
 // detection, flow, lander and offer choice (binding, caps), durable record, then the landing or the redirect.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isUuid, newId } from "../../lib/ids.js";
+import { isUuid } from "../../lib/ids.js";
+import { fastUuidV7 as newId } from "../store/fast-id.js";
 import { anonymizeIp } from "../../lib/ip.js";
 import type { FilterVisitor } from "../routing/match-filters.js";
 import { pickOffer, pickWeighted, selectFlow } from "../routing/select.js";
@@ -55,7 +56,8 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
   const ua = (h["user-agent"] ?? "").slice(0, 1024);
   const q = new URLSearchParams(query);
   const src = c.source;
-  const take = (name: string | undefined) => (name ? (q.get(name) ?? "").slice(0, MAX_PARAM) : "");
+  // NUL cannot be stored in PostgreSQL text/jsonb: it is dropped from everything a visitor sends.
+  const take = (name: string | undefined) => (name ? clean(q.get(name) ?? "") : "");
   const params: Record<string, string> = {};
   let nParams = 0;
   const known = new Set<string>();
@@ -63,10 +65,10 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
   for (const k of sourceKeys) if (k) known.add(k);
   for (const [k, v] of q) {
     if (RESERVED.has(k) || known.has(k) || k in params || nParams >= MAX_PARAMS || k.length > 64) continue;
-    params[k] = v.slice(0, MAX_PARAM);
+    params[clean(k)] = clean(v);
     nParams++;
   }
-  const referrer = (h.referer ?? "").slice(0, 2048);
+  const referrer = clean(h.referer ?? "", 2048);
   const geo = e.geo.lookup(rawIp);
   const u = parseUa(ua);
   const ip = snap.settings.ipAnonymization ? anonymizeIp(rawIp) : rawIp;
@@ -266,6 +268,8 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
   }
   redirect(res, target, cookieHeaders);
 }
+
+const clean = (v: string, max = MAX_PARAM): string => (v.indexOf("\0") === -1 ? v : v.replace(/\0/g, "")).slice(0, max);
 
 function clickCost(c: SnapCampaign, param: string): string {
   if (c.costModel !== "CPC" && c.costModel !== "CPM") return "0";

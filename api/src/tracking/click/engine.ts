@@ -1,11 +1,14 @@
 // The click engine's state, shared by /c/:slug and /offer: the config snapshot (rebuilt on config:changed, last
 // good one kept while the database is away), GeoIP, offer-cap counts, the durable writer, recent clicks and the
 // drop-reason counters.
+import { readFileSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
 import type { Deps } from "../../deps.js";
 import { newId } from "../../lib/ids.js";
-import { emptySnapshot, loadSnapshot, type Snapshot } from "../snapshot.js";
+import { buildSnapshot, emptySnapshot, loadSnapshot, type RawConfig, type Snapshot } from "../snapshot.js";
 import type { ClickRow } from "../store/rows.js";
 import { type BatchExecutor, ClickWriter } from "../store/writer.js";
 import { VISITOR_SESSION_MS } from "../visitor-session.js";
@@ -71,6 +74,30 @@ export class ClickEngine {
     }
     this.writer = new ClickWriter({ exec, ping, spoolDir: config.spoolDir, sessionMs: VISITOR_SESSION_MS, logger: deps.logger });
     this.geo.configure(config.geoip.cityPath ?? "", config.geoip.asnPath ?? "");
+    this.restore();
+  }
+
+  private get snapshotFile() {
+    return path.join(this.deps.config.spoolDir, "config-snapshot.json");
+  }
+
+  /** The last good configuration from disk, so a process started while PostgreSQL is down still routes clicks. */
+  private restore() {
+    try {
+      const raw = JSON.parse(readFileSync(this.snapshotFile, "utf8")) as RawConfig;
+      this.snapshot = buildSnapshot(raw, this.deps.logger);
+      const s = this.snapshot.settings;
+      this.geo.configure(s.geoipCityPath || this.deps.config.geoip.cityPath || "", s.geoipAsnPath || this.deps.config.geoip.asnPath || "");
+    } catch {
+      /* first start, or unreadable: wait for the database */
+    }
+  }
+
+  private persist(raw: RawConfig) {
+    const tmp = `${this.snapshotFile}.tmp`;
+    writeFile(tmp, JSON.stringify(raw))
+      .then(() => rename(tmp, this.snapshotFile))
+      .catch((err: Error) => this.deps.logger.warn({ err: err.message }, "could not persist the config snapshot"));
   }
 
   async start(): Promise<void> {
@@ -116,8 +143,9 @@ export class ClickEngine {
       do {
         this.reloadAgain = false;
         try {
-          const [snap] = await Promise.all([loadSnapshot(this.deps), this.caps.load(this.deps)]);
+          const [{ snapshot: snap, raw }] = await Promise.all([loadSnapshot(this.deps), this.caps.load(this.deps)]);
           this.snapshot = snap;
+          this.persist(raw);
           this.autoBlacklisted.clear();
           const s = snap.settings;
           this.geo.configure(s.geoipCityPath || this.deps.config.geoip.cityPath || "", s.geoipAsnPath || this.deps.config.geoip.asnPath || "");

@@ -36,7 +36,7 @@ export function createCollector(deps: Deps, guard: Guard, attribution: Attributi
       return;
     }
     await writer.write({
-      id: newId(),
+      id: ev.id ?? newId(),
       name: ev.name,
       clickId: click?.clickId ?? null,
       visitorId: click?.visitorId ?? ev.vid ?? null,
@@ -95,6 +95,7 @@ export function createCollector(deps: Deps, guard: Guard, attribution: Attributi
         click: ev.click ?? requestCookie(req, "_tly_click"),
         vid: ev.vid ?? requestCookie(req, "_tly_vid"),
       });
+      if (click) attribution.touch(click.visitorId);
       await record(ev, click, ip);
     } catch (err) {
       // A storage failure is ours, not the caller's input: 503 makes the pixel retry once.

@@ -45,15 +45,19 @@ export function createGuard(deps: Deps): Guard {
     },
     originRefused(req) {
       if (allowed.size === 0) return null;
-      const origin = String(req.headers.origin ?? "").toLowerCase();
-      // sendBeacon and same-origin requests may carry no Origin; fall back to the Referer's origin.
-      let from = origin;
-      if (!from && req.headers.referer) {
+      let from = String(req.headers.origin ?? "").toLowerCase();
+      // Local landers are served sandboxed (opaque origin: Origin "null"), and sendBeacon may send no Origin:
+      // then the Referer's origin counts.
+      if ((!from || from === "null") && req.headers.referer) {
         try {
           from = new URL(req.headers.referer).origin.toLowerCase();
         } catch {}
       }
       if (from && allowed.has(from)) return null;
+      // The tracker's own pages (its local landers) are always allowed.
+      try {
+        if (from && from !== "null" && new URL(from).host === String(req.headers.host ?? "").toLowerCase()) return null;
+      } catch {}
       return `origin ${from || "(none)"} is not allowed to send pixel events; allowed: PIXEL_ALLOWED_ORIGINS`;
     },
     async limited(ip) {

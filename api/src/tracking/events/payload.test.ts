@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { amount, currency, parseEvent } from "./payload.js";
+import fc from "fast-check";
+import { amount, currency, PayloadError, parseEvent } from "./payload.js";
 
 const C = "0191a0b0-0000-7000-8000-00000000000c";
 
@@ -78,5 +79,49 @@ describe("parseEvent", () => {
     expect(() => parseEvent({ name: "x", props: { a: [1] } })).toThrow(/props.a/);
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]));
     expect(() => parseEvent({ name: "x", props: many })).toThrow(/at most 50/);
+    expect(() => parseEvent(JSON.parse('{"name":"x","props":{"__proto__":{"a":1}}}'))).toThrow(/__proto__/);
+  });
+});
+
+describe("parseEvent on arbitrary input (property)", () => {
+  it("either refuses with a PayloadError or yields finite, non-negative canonical amounts and known shapes", () => {
+    const amountish = fc.oneof(fc.double(), fc.integer(), fc.string(), fc.constantFrom("1e400", "-0", "NaN", "12.5", " 7 ", "0.00000001"));
+    const props = fc.dictionary(
+      fc.oneof(fc.constantFrom("revenue", "rev", "price", "qty", "cart_total", "currency", "order_id", "products", "email", "hit", "vid", "p"), fc.string()),
+      fc.oneof(
+        amountish,
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.dictionary(fc.constantFrom("price", "qty", "name", "sku"), amountish), { maxLength: 3 }),
+      ),
+    );
+    const body = fc.record(
+      {
+        name: fc.oneof(fc.constantFrom("pageview", "add_to_cart", "checkout", "purchase", "lead", "conversion", "step"), fc.string()),
+        props,
+        step: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(body, fc.anything()), (raw) => {
+        let ev: ReturnType<typeof parseEvent>;
+        try {
+          ev = parseEvent(raw);
+        } catch (err) {
+          expect(err).toBeInstanceOf(PayloadError);
+          return;
+        }
+        const decimal = /^\d+(\.\d{1,6})?$/;
+        if (ev.value !== undefined) expect(ev.value).toMatch(decimal);
+        if (ev.conversion?.revenue !== undefined) expect(ev.conversion.revenue).toMatch(decimal);
+        for (const it of ev.conversion?.items ?? []) {
+          expect(it.price).toMatch(decimal);
+          expect(Number.isInteger(it.quantity) && it.quantity >= 1).toBe(true);
+        }
+        expect(JSON.stringify(ev.props).length).toBeLessThan(200_000);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -5,7 +5,8 @@ import { isUuid } from "../../lib/ids.js";
 
 export const KNOWN_EVENTS = ["pageview", "add_to_cart", "checkout", "purchase", "lead", "conversion", "step"] as const;
 export const CUSTOM_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
-const PROP_KEY = /^[A-Za-z_$][A-Za-z0-9_.$-]{0,63}$/;
+// `__proto__` would set the object's prototype instead of a field.
+const PROP_KEY = /^(?!__proto__$)[A-Za-z_$][A-Za-z0-9_.$-]{0,63}$/;
 const TYPE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
@@ -41,6 +42,8 @@ export interface ConversionPart {
 }
 
 export interface PixelEvent {
+  /** The pixel's own UUIDv7 for the event (a retry carries the same one); absent when missing or implausible. */
+  id?: string;
   name: string;
   click?: string;
   vid?: string;
@@ -167,6 +170,9 @@ export function parseEvent(raw: unknown): PixelEvent {
     props: {},
     currency: currency(p.currency) ?? "",
   };
+  const id = uuid(raw.id, "id");
+  // Only a v7 id whose time is within a day of ours: ids stay time-sortable whatever a page's clock says.
+  if (id && id[14] === "7" && Math.abs(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16) - Date.now()) < 86_400_000) ev.id = id;
   const click = uuid(raw.click, "click");
   const vid = uuid(raw.vid, "vid");
   const landing = uuid(raw.landing, "landing");

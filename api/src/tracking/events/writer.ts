@@ -1,6 +1,7 @@
 // Group commit for events rows: requests queue their row and await it; a batch is written as one multi-row INSERT
 // the moment the previous one returns (no fixed timer: low latency when quiet, large batches under load; see
-// DESIGN.md's measurements). A failed batch fails every request in it, so each pixel retries its own event.
+// DESIGN.md's measurements). A failed batch fails every request in it, so each pixel retries its own event; a
+// retry of an event that was in fact stored carries the same id and is skipped (ON CONFLICT DO NOTHING).
 import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Deps } from "../../deps.js";
 
@@ -36,7 +37,7 @@ export function createEventWriter(deps: Deps) {
               ({ row: r }) =>
                 sql`(${r.id}::uuid, ${r.name}, ${r.clickId}::uuid, ${r.visitorId}::uuid, ${r.campaignId}::uuid, ${r.value}::numeric, ${r.currency}, ${JSON.stringify(r.props)}::jsonb, ${r.url}, ${r.referrer}, ${r.createdAt})`,
             ),
-          )}`,
+          )} ON CONFLICT (id) DO NOTHING`,
         );
         for (const b of batch) b.done();
       } catch (err) {

@@ -4,7 +4,7 @@
 // low at moderate load and batches grow under heavy load. Spooled batches are replayed exactly once (idempotent
 // inserts) as soon as the database answers again, including those a crashed process left behind.
 import { mkdirSync, readdirSync } from "node:fs";
-import { type FileHandle, open, readFile, unlink } from "node:fs/promises";
+import { appendFile, type FileHandle, open, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../../lib/logger.js";
 import { BATCH_SQL, batchParams } from "./batch-sql.js";
@@ -235,11 +235,31 @@ export class ClickWriter {
           // A torn last line: it was never fsync'd, so it was never acknowledged.
           continue;
         }
-        await this.o.exec(BATCH_SQL, batchParams(batch, this.o.sessionMs), 30_000);
+        await this.replayBatch(batch);
         this.stats.replayedBatches++;
       }
       await unlink(full);
       this.stats.spoolFiles--;
+    }
+  }
+
+  /**
+   * One spooled batch. If the database is reachable but refuses the batch, it is split so one bad row cannot
+   * hold every later click hostage; rows refused on their own are set aside in spool-rejected-*.jsonl.
+   */
+  private async replayBatch(batch: Batch): Promise<void> {
+    try {
+      await this.o.exec(BATCH_SQL, batchParams(batch, this.o.sessionMs), 30_000);
+      return;
+    } catch (err) {
+      if (!(await this.o.ping())) throw err;
+      const parts = splitBatch(batch);
+      if (parts.length <= 1) {
+        this.o.logger.error({ err: (err as Error).message }, "a spooled click row was refused by the database; set aside");
+        await appendFile(path.join(this.o.spoolDir, `spool-rejected-${Date.now()}.jsonl`), `${JSON.stringify(batch)}\n`);
+        return;
+      }
+      for (const part of parts) await this.replayBatch(part);
     }
   }
 
@@ -273,4 +293,19 @@ export class ClickWriter {
     if (this.replayTimer) clearTimeout(this.replayTimer);
     await this.rotate().catch(() => {});
   }
+}
+
+/** Every row of a batch on its own (clicks with their hits), for isolating a row the database refuses. */
+function splitBatch(b: Batch): Batch[] {
+  const parts: Batch[] = [];
+  const hitsByClick = new Map<string, Batch["hits"]>();
+  for (const h of b.hits) hitsByClick.set(h.clickId, [...(hitsByClick.get(h.clickId) ?? []), h]);
+  for (const c of b.clicks) {
+    parts.push({ clicks: [c], hits: hitsByClick.get(c.id) ?? [], visitors: b.visitors.filter((v) => v.clickId === c.id), clickThroughs: [] });
+    hitsByClick.delete(c.id);
+  }
+  for (const hits of hitsByClick.values()) for (const h of hits) parts.push({ clicks: [], hits: [h], visitors: [], clickThroughs: [] });
+  for (const v of b.visitors) if (v.clickId === null) parts.push({ clicks: [], hits: [], visitors: [v], clickThroughs: [] });
+  for (const ct of b.clickThroughs) parts.push({ clicks: [], hits: [], visitors: [], clickThroughs: [ct] });
+  return parts;
 }

@@ -199,3 +199,29 @@ export const SourceOptionsQuery = graphql(`
     }
   }
 `);
+
+export const OfferOptionsQuery = graphql(`
+  query ConsoleOfferOptions {
+    offers(first: 200) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const DomainOptionsQuery = graphql(`
+  query ConsoleDomainOptions {
+    domains(first: 200) {
+      edges {
+        node {
+          id
+          hostname
+        }
+      }
+    }
+  }
+`);

@@ -1,16 +1,16 @@
 // Bench of POST /api/event: a real api (PostgreSQL), wrk posting purchase-free funnel events (add_to_cart) for one
-// known click over keep-alive connections. Usage: pnpm exec tsx bench/pixel-events.ts [seconds] [connections]
+// known click over keep-alive connections. Usage: pnpm bench:pixel [seconds] [connections]
 // Prints requests/s, latency percentiles and checks that every 202 left exactly one row.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildApp } from "../api/src/app.js";
-import { parseConfig } from "../api/src/config.js";
-import { newId } from "../api/src/lib/ids.js";
-import { createLogger } from "../api/src/lib/logger.js";
-import { urlFor, withAdmin } from "../api/test/helpers/pg.js";
+import { buildApp } from "../src/app.js";
+import { parseConfig } from "../src/config.js";
+import { newId } from "../src/lib/ids.js";
+import { createLogger } from "../src/lib/logger.js";
+import { urlFor, withAdmin } from "../test/helpers/pg.js";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
@@ -61,6 +61,11 @@ try {
   const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   process.stdout.write(`events rows: ${rows}; 2xx answered: ${total - non2xx}; non-2xx: ${non2xx}\n`);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const p = (q: string) => /p50=([\d.]+)ms p99=([\d.]+)ms/.exec(out)?.[q === "50" ? 1 : 2];
+  process.stdout.write(
+    `${JSON.stringify({ bench: "pixel-events", seconds, connections, rps, p50Ms: Number(p("50")), p99Ms: Number(p("99")), answered2xx: total - non2xx, rows, lost: Math.max(0, total - non2xx - rows) })}\n`,
+  );
 } finally {
   await app.stop();
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`));

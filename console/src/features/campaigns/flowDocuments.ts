@@ -1,0 +1,106 @@
+import { graphql } from "../../graphql/gql";
+
+export const FlowsQuery = graphql(`
+  query ConsoleFlows($campaignId: ID!) {
+    flows(campaignId: $campaignId) {
+      id
+      name
+      type
+      status
+      binding
+      position
+      weight
+      trafficAiEnabled
+      filters {
+        field
+        operator
+        values
+      }
+      landings {
+        weight
+        landing {
+          id
+          name
+        }
+      }
+      offers {
+        weight
+        offer {
+          id
+          name
+        }
+      }
+    }
+    flowFilterFields {
+      field
+      operators
+    }
+  }
+`);
+
+export const LanderOptionsQuery = graphql(`
+  query ConsoleLanderOptions {
+    landingPages(first: 200) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const CreateFlowMutation = graphql(`
+  mutation ConsoleCreateFlow($input: CreateFlowInput!) {
+    createFlow(input: $input) {
+      __typename
+      ... on MutationCreateFlowSuccess {
+        data {
+          id
+        }
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
+      }
+      ... on ConflictError {
+        message
+        field
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateFlowMutation = graphql(`
+  mutation ConsoleUpdateFlow($input: UpdateFlowInput!) {
+    updateFlow(input: $input) {
+      __typename
+      ... on MutationUpdateFlowSuccess {
+        data {
+          id
+        }
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
+      }
+      ... on ConflictError {
+        message
+        field
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);

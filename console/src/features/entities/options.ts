@@ -1,0 +1,5 @@
+export const STATUS_OPTIONS = [
+  { value: "ACTIVE", label: "Active" },
+  { value: "PAUSED", label: "Paused" },
+  { value: "ARCHIVED", label: "Archived" },
+];

@@ -1,0 +1,119 @@
+import { graphql } from "../../graphql/gql";
+
+export const MetricsFragment = graphql(`
+  fragment ConsoleMetrics on ReportMetrics {
+    clicks
+    unique
+    leads
+    conversions
+    customers
+    cost
+    revenue
+    profit
+    roi
+    roas
+    epc
+    rpc
+    cr
+    cpa
+    cpl
+    aov
+    cac
+    ltv
+    repeatRate
+  }
+`);
+
+export const DashboardQuery = graphql(`
+  query ConsoleDashboard($range: ReportRangeInput, $campaignIds: [ID!], $compare: Boolean) {
+    dashboardStats(range: $range, campaignIds: $campaignIds, compare: $compare) {
+      granularity
+      range {
+        from
+        to
+        currency
+        timezone
+      }
+      totals {
+        ...ConsoleMetrics
+      }
+      previousTotals {
+        ...ConsoleMetrics
+      }
+      deltas {
+        metric
+        changePct
+      }
+      series {
+        bucket
+        metrics {
+          clicks
+          conversions
+          cost
+          revenue
+          profit
+        }
+      }
+    }
+  }
+`);
+
+export const ReportQuery = graphql(`
+  query ConsoleReport($input: GroupedReportInput!) {
+    report(input: $input) {
+      groupBy
+      totalRows
+      range {
+        from
+        to
+        currency
+        timezone
+      }
+      previousRange {
+        from
+        to
+      }
+      totals {
+        ...ConsoleMetrics
+      }
+      totalDeltas {
+        metric
+        changePct
+      }
+      rows {
+        keys
+        labels
+        metrics {
+          ...ConsoleMetrics
+        }
+        deltas {
+          metric
+          changePct
+        }
+      }
+    }
+  }
+`);
+
+export const ExportReportQuery = graphql(`
+  query ConsoleExportReport($format: ExportFormat!, $input: GroupedReportInput!) {
+    exportReport(format: $format, input: $input) {
+      body
+      contentType
+      filename
+    }
+  }
+`);
+
+export const CampaignOptionsQuery = graphql(`
+  query ConsoleCampaignOptions {
+    campaigns(first: 200, orderBy: { field: NAME, direction: ASC }) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -248,6 +248,15 @@ describe("console in Chromium", () => {
     // The view is in the URL: a reload shows the same drill-down.
     await page.reload();
     await page.waitForSelector("text=alpha");
+
+    await page.click("[data-tab=funnel]");
+    await page.selectOption("[aria-label=Campaign]", { label: "UI Campaign" });
+    await page.waitForSelector("table .state-empty, table tbody tr[data-row]");
+
+    await page.goto(`${t.url}/admin/clicks?range=today`);
+    await page.waitForSelector("[data-testid=bulk-cost]");
+    await page.waitForSelector("tbody tr[data-row]");
+    await screenshot(page, "clicks");
     expect(errors).toEqual([]);
     await ctx.close();
   });

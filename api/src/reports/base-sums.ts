@@ -110,6 +110,8 @@ export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql, c
   // JIT compilation costs more than these queries take (hundreds of ms measured); plain plans run faster.
   const rows = await db.transaction(async (tx) => {
     await tx.query(sqltag`SET LOCAL jit = off`);
+    // Grouping tens of thousands of conversions by (key, customer) spills to disk at the 4 MB default.
+    await tx.query(sqltag`SET LOCAL work_mem = '64MB'`);
     return tx.query<Record<string, string>>(sql);
   });
   return rows.map(rowToGroup(n));

@@ -117,3 +117,37 @@ export const CampaignOptionsQuery = graphql(`
     }
   }
 `);
+
+export const FunnelQuery = graphql(`
+  query ConsoleFunnel($campaignId: ID!, $range: ReportRangeInput) {
+    funnelReport(campaignId: $campaignId, range: $range) {
+      clicks
+      steps {
+        step
+        name
+        count
+        pctOfFirst
+        pctOfPrevious
+        dropOff
+        dropOffPct
+      }
+    }
+  }
+`);
+
+export const EcommerceFunnelQuery = graphql(`
+  query ConsoleEcommerceFunnel($campaignId: ID, $range: ReportRangeInput) {
+    ecommerceFunnel(campaignId: $campaignId, range: $range) {
+      clicks
+      steps {
+        step
+        name
+        count
+        pctOfFirst
+        pctOfPrevious
+        dropOff
+        dropOffPct
+      }
+    }
+  }
+`);

@@ -71,7 +71,8 @@ const p = (type: string) => `$${++n}::${type}[]`;
 const clickParams = CLICK_COLS.map(([, type]) => p(type)).join(", ");
 const hitParams = ["uuid", "uuid", "uuid", "uuid", "text", "uuid", "uuid", "float8"].map(p).join(", ");
 const visitorParams = ["uuid", "float8", "uuid", "int4"].map(p).join(", ");
-const throughParams = ["uuid", "float8"].map(p).join(", ");
+const throughIds = p("uuid");
+const throughParams = `${throughIds}, ${p("float8")}`;
 
 export const BATCH_SQL = `WITH c AS (
   INSERT INTO clicks (${CLICK_COLS.map(([c]) => c).join(", ")})
@@ -96,7 +97,9 @@ export const BATCH_SQL = `WITH c AS (
 ), u AS (
   UPDATE clicks SET landing_clicked_at = to_timestamp(x.t / 1000.0)
   FROM unnest(${throughParams}) AS x(id, t)
-  WHERE clicks.id = x.id AND clicks.landing_clicked_at IS NULL
+  -- The one-time filter skips the join entirely for batches without click-throughs (most of them): with a
+  -- generic plan made while the table looked small, the join is a sequential scan of clicks per batch.
+  WHERE cardinality(${throughIds}) > 0 AND clicks.id = x.id AND clicks.landing_clicked_at IS NULL
 )
 SELECT 1`;
 

@@ -87,6 +87,11 @@ export function createGraphQL(deps: Deps): YogaServerInstance<YogaServerContext,
         // GraphQL's own errors (parse, validation, limits) pass through; graphql-armor's come from its CommonJS copy
         // of graphql, so they are recognised by name rather than by class.
         if ((error instanceof GraphQLError || (error instanceof Error && error.name === "GraphQLError")) && !original) return error as GraphQLError;
+        // A variable that does not match its input type (an unknown field, a wrong type): graphql-js wraps the
+        // coercion error, and the client must see what was wrong, as a 400.
+        if (isGraphQLError(error) && isGraphQLError(original)) {
+          return new GraphQLError(error.message, { extensions: { ...error.extensions, code: "BAD_USER_INPUT", http: { status: 400 } } });
+        }
         deps.logger.error({ err: original ?? error }, "unexpected GraphQL error");
         return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
       },
@@ -103,4 +108,9 @@ export function createGraphQL(deps: Deps): YogaServerInstance<YogaServerContext,
       requestId,
     }),
   }) as unknown as YogaServerInstance<YogaServerContext, GraphQLContext>;
+}
+
+/** graphql-js errors, whichever copy of graphql made them (ESM, or a dependency's CommonJS copy). */
+function isGraphQLError(e: unknown): e is GraphQLError {
+  return e instanceof GraphQLError || (e instanceof Error && e.name === "GraphQLError");
 }

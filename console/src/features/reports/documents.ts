@@ -151,3 +151,56 @@ export const EcommerceFunnelQuery = graphql(`
     }
   }
 `);
+
+export const AttributionQuery = graphql(`
+  query ConsoleAttribution($model: AttributionModel!, $groupBy: AttributionGroup!, $campaignId: ID, $range: ReportRangeInput) {
+    attributionReport(model: $model, groupBy: $groupBy, campaignId: $campaignId, range: $range) {
+      model
+      conversions
+      revenue
+      rows {
+        key
+        label
+        conversions
+        revenue
+      }
+    }
+  }
+`);
+
+export const AbFlowOptionsQuery = graphql(`
+  query ConsoleAbFlowOptions($campaignId: ID!) {
+    flows(campaignId: $campaignId) {
+      id
+      name
+    }
+  }
+`);
+
+export const AbTestQuery = graphql(`
+  query ConsoleAbTest($flowId: ID!, $kind: AbTestKind!, $confidenceLevel: Float, $range: ReportRangeInput) {
+    abTestReport(flowId: $flowId, kind: $kind, confidenceLevel: $confidenceLevel, range: $range) {
+      flowId
+      kind
+      confidence
+      confidenceLevel
+      enoughData
+      significant
+      winnerId
+      recommendation
+      variants {
+        id
+        name
+        clicks
+        conversions
+        revenue
+        cr
+        epc
+        zScore
+        pValue
+        confidence
+        isLeader
+      }
+    }
+  }
+`);

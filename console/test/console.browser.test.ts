@@ -408,7 +408,7 @@ describe("console in Chromium", () => {
     await signIn(page, t.url, ADMIN.email, ADMIN.password);
     await page.goto(`${t.url}/admin/reports?tab=attribution&range=custom&from=2026-08-10&to=2026-08-10&model=FIRST_CLICK&by=source`);
     await page.waitForSelector("tr:has-text('Attr Facebook')");
-    expect(await page.textContent("[data-testid=attribution-totals]")).toMatch(/1 conversions · .*100\.00/);
+    expect(await page.textContent("[data-testid=attribution-totals]")).toMatch(/1 conversion · .*100\.00/);
     expect(await page.textContent("tr:has-text('Attr Facebook')")).toContain("100.00");
     await page.selectOption("[aria-label='Attribution model']", "LINEAR");
     await page.waitForSelector("tr:has-text('Attr Google')");

@@ -60,20 +60,7 @@ export const CreateFlowMutation = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);
@@ -87,20 +74,7 @@ export const UpdateFlowMutation = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);

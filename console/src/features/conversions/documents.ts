@@ -133,20 +133,7 @@ export const ChangeConversionMutation = graphql(`
           }
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);

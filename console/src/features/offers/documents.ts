@@ -61,20 +61,7 @@ export const CreateOfferMutation = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);
@@ -88,20 +75,7 @@ export const UpdateOfferMutation = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);

@@ -41,20 +41,7 @@ export const UpdateClickCostMutation = graphql(`
           cost
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);
@@ -69,20 +56,7 @@ export const BulkUpdateClickCostMutation = graphql(`
           cpc
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);

@@ -89,20 +89,7 @@ export const CreateSourceMutation = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);
@@ -116,20 +103,7 @@ export const UpdateSourceMutation = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        message
-        fields {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        message
-        field
-      }
-      ... on NotFoundError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);

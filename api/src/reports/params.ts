@@ -3,6 +3,7 @@
 import { sqltag } from "@prisma/client/runtime/client";
 import type { Deps } from "../deps.js";
 import { ValidationError } from "../lib/errors.js";
+import { isUuid } from "../lib/ids.js";
 import { DIMENSIONS, type Dimension } from "./dimensions.js";
 
 export const PRESETS = ["TODAY", "YESTERDAY", "LAST_7_DAYS", "LAST_30_DAYS"] as const;
@@ -39,7 +40,6 @@ export interface ResolvedRange {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_RANGE_DAYS = 400;
 
 export function isValidZone(tz: string): boolean {
@@ -144,7 +144,7 @@ export function validateFilters(filters: ReportFilter[]): ReportFilter[] {
       throw new ValidationError([{ path: `filters.${i}.values`, message: "give 1 to 500 values" }]);
     }
     if (["campaign", "flow", "landing", "offer", "source"].includes(f.dimension)) {
-      const bad = f.values.find((v) => v !== "" && !UUID.test(v));
+      const bad = f.values.find((v) => v !== "" && !isUuid(v));
       if (bad !== undefined) throw new ValidationError([{ path: `filters.${i}.values`, message: `"${bad}" is not an id (UUID)` }]);
     }
     return { dimension: f.dimension, values: f.values.map(String) };

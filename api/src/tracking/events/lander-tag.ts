@@ -3,6 +3,8 @@
 // context pixel.js attributes events to, and the async pixel.js script itself. Owned by the pixel area; the
 // click engine only calls landerPixelTag() and inserts its result before </head> (or at the top of the body).
 
+import { isUuid } from "../../lib/ids.js";
+
 export interface LanderContext {
   clickId: string;
   visitorId: string;
@@ -10,11 +12,9 @@ export interface LanderContext {
   landingId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function landerPixelTag(ctx: LanderContext): string {
   // Only UUIDs reach the inline script; anything else would be a bug upstream, and must never become script text.
-  for (const [k, v] of Object.entries(ctx)) if (!UUID.test(v)) throw new Error(`landerPixelTag: ${k} is not a UUID`);
+  for (const [k, v] of Object.entries(ctx)) if (!isUuid(v)) throw new Error(`landerPixelTag: ${k} is not a UUID`);
   const context = JSON.stringify({ click: ctx.clickId, vid: ctx.visitorId, campaign: ctx.campaignId, landing: ctx.landingId });
   return (
     "<script>(function(w){var q=function(n){return function(){(w.__tlyq=w.__tlyq||[]).push([n,[].slice.call(arguments)])}};" +

@@ -52,7 +52,9 @@ async function main() {
   );
   await waitFor(`http://127.0.0.1:${barePort}/`, () => true);
   await wrk(`http://127.0.0.1:${barePort}`, script, 3); // warm-up
+  const bareCpu0 = cpuMsOf(bare.pid);
   const bareRes = await wrk(`http://127.0.0.1:${barePort}`, script, SECONDS);
+  const bareCpuUs = ((cpuMsOf(bare.pid) - bareCpu0) * 1000) / Math.max(1, bareRes.requests);
   bare.kill("SIGTERM");
   log(`bare 302 server: ${bareRes.rps.toFixed(0)} req/s, p99 ${bareRes.p99Ms} ms`);
 
@@ -79,7 +81,14 @@ async function main() {
     await waitFor(`http://127.0.0.1:${port}/health`, (s) => s === 200);
     await wrk(`http://127.0.0.1:${port}`, script, 3); // warm-up (JIT, UA cache, pool)
     const before = await countClicks(dbUrl.toString());
+    // CPU time per click, which the machine's other load disturbs far less than throughput: the api process, and
+    // the PostgreSQL backends serving it (WAL writer and checkpointer not included).
+    const backends = await backendPids(dbName);
+    const apiCpu0 = cpuMsOf(api.pid);
+    const pgCpu0 = backends.reduce((a, pid) => a + cpuMsOf(pid), 0);
     const res = await wrk(`http://127.0.0.1:${port}`, script, SECONDS);
+    const apiCpuUs = ((cpuMsOf(api.pid) - apiCpu0) * 1000) / Math.max(1, res.requests);
+    const pgCpuUs = ((backends.reduce((a, pid) => a + cpuMsOf(pid), 0) - pgCpu0) * 1000) / Math.max(1, res.requests);
     await new Promise((r) => setTimeout(r, 1_000));
     const after = await countClicks(dbUrl.toString());
     // Let it stop before the database is dropped under it.
@@ -93,6 +102,7 @@ async function main() {
     log(`trackily /c/:slug: ${res.rps.toFixed(0)} clicks/s, p50 ${res.p50Ms} ms, p75 ${res.p75Ms} ms, p90 ${res.p90Ms} ms, p99 ${res.p99Ms} ms`);
     log(`answered ${answered}, non-2xx/3xx ${res.non2xx3xx}, socket errors ${res.socketErrors}, click rows ${recorded}, missing ${missing}`);
     log(`ratio to bare: ${(ratio * 100).toFixed(1)}% (target >= 20%), p99 target < 10 ms`);
+    log(`CPU per click: api ${apiCpuUs.toFixed(0)} us, PostgreSQL backends ${pgCpuUs.toFixed(0)} us; bare server ${bareCpuUs.toFixed(0)} us per request`);
     log(
       JSON.stringify({
         clicksPerSec: Math.round(res.rps),
@@ -102,6 +112,9 @@ async function main() {
         p90Ms: res.p90Ms,
         p99Ms: res.p99Ms,
         bareP99Ms: bareRes.p99Ms,
+        apiCpuUsPerClick: Math.round(apiCpuUs),
+        pgCpuUsPerClick: Math.round(pgCpuUs),
+        bareCpuUsPerRequest: Math.round(bareCpuUs),
         answered,
         recorded,
         missing,
@@ -217,6 +230,30 @@ async function countClicks(url: string): Promise<number> {
   await c.connect();
   try {
     return Number((await c.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n);
+  } finally {
+    await c.end();
+  }
+}
+
+/** User + system CPU time of a process in ms, from /proc (0 when it cannot be read). */
+function cpuMsOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+async function backendPids(dbName: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    const r = await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [dbName]);
+    return r.rows.map((x) => x.pid);
   } finally {
     await c.end();
   }

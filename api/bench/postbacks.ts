@@ -6,6 +6,7 @@
 //
 //   pnpm bench:postbacks            (env: BENCH_DURATION=10s BENCH_CONNECTIONS=50 BENCH_CLICKS=300000)
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
+import { refreshRollups } from "../src/reports/rollup.js";
 import { newId } from "../src/lib/ids.js";
 import { createLogger } from "../src/lib/logger.js";
 
@@ -61,8 +63,9 @@ function wrk(url: string, idsFile: string): Promise<WrkResult> {
         const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? "0");
         const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? "0");
         const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? "0");
-        const p50 = /50%\s+(\S+)/.exec(stdout)?.[1] ?? "";
-        const p99 = /99%\s+(\S+)/.exec(stdout)?.[1] ?? "";
+        // The "Latency Distribution" lines ("     50%    10.53ms"), not a thread-stats column that ends in "50%".
+        const p50 = /^\s+50%\s+(\S+)/m.exec(stdout)?.[1] ?? "";
+        const p99 = /^\s+99%\s+(\S+)/m.exec(stdout)?.[1] ?? "";
         resolve({ rps, requests, non2xx, p50, p99, raw: stdout });
       },
     );
@@ -82,13 +85,13 @@ async function main() {
       HOST: "127.0.0.1",
       DATA_DIR: tmp,
       DATABASE_URL: dbUrl,
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
       ADMIN_PASSWORD: "bench-password-1",
       OUTBOX_WORKER: "false",
     });
     // OUTBOX_WORKER=false: delivery runs outside the request path (any node with the worker does it); the outbox
     // rows are still written in the postback's statement and counted below.
-    const app = await buildApp(config, { logger: createLogger("silent"), onFirstAdmin: () => {} });
+    const app = await buildApp(config, { logger: createLogger((process.env.BENCH_LOG_LEVEL ?? "silent") as "silent"), onFirstAdmin: () => {} });
     const { url } = await app.start();
     await app.ready;
 
@@ -128,10 +131,16 @@ async function main() {
       [warm, campaignId, offerId, sourceId],
     );
     await writeFile(warmIds, warm.join("\n"));
+    // Settle the fixture: inserting 300k clicks at once marks their days dirty, and the click-rollup worker's
+    // rebuild of them (seconds of database CPU, unrelated to postbacks) would otherwise land in whichever of the two
+    // measured runs it happens to overlap. The worker keeps running during both runs.
+    for (let pass = 0; pass < 50 && (await refreshRollups(app.deps.db.sql)).seen > 0; pass++);
     await wrkWarm(url, warmIds);
 
     log(`app: wrk -t${threads} -c${connections} -d${duration}`);
+    const appCpu = await cpuMeter(dbName);
     const appRun = await wrk(url, idsFile);
+    const appCpuUs = await appCpu.perRequest(appRun.requests);
 
     const { conv, dup, outbox, logs } = (
       await pool.query(`
@@ -174,7 +183,9 @@ async function main() {
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await wrkWarm(baseUrl, warmIds);
     log(`baseline: wrk -t${threads} -c${connections} -d${duration}`);
+    const baseCpu = await cpuMeter(dbName);
     const baseRun = await wrk(baseUrl, idsFile);
+    const baseCpuUs = await baseCpu.perRequest(baseRun.requests);
     await new Promise<void>((r) => server.close(() => r()));
     await basePool.end();
     await pool.end();
@@ -192,6 +203,8 @@ async function main() {
       appNon2xx: appRun.non2xx,
       baselineNon2xx: baseRun.non2xx,
       appLatency: { p50: appRun.p50, p99: appRun.p99 },
+      appCpuUsPerPostback: appCpuUs,
+      baselineCpuUsPerRequest: baseCpuUs,
       baselineLatency: { p50: baseRun.p50, p99: baseRun.p99 },
       connections,
       duration,
@@ -200,10 +213,44 @@ async function main() {
     process.stdout.write(
       `postbacks: ${result.postbacksPerSec}/s (p99 ${appRun.p99}), baseline INSERT server: ${result.baselineRps}/s (p99 ${baseRun.p99}), ratio ${result.ratio}\n`,
     );
+    process.stdout.write(
+      `CPU per request: app ${appCpuUs.node} us in Node + ${appCpuUs.postgres} us in PostgreSQL backends; baseline ${baseCpuUs.node} us + ${baseCpuUs.postgres} us\n`,
+    );
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await rm(tmp, { recursive: true, force: true });
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).catch(() => {});
+  }
+}
+
+/**
+ * CPU time per request while wrk runs: this process (the app or the baseline server runs in it) and the PostgreSQL
+ * backends connected to the bench database (from /proc; WAL writer and checkpointer not included).
+ */
+async function cpuMeter(dbName: string) {
+  const pids = await admin(async (c) => {
+    const r = await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [dbName]);
+    return r.rows.map((x) => x.pid);
+  });
+  const pgMs = () => pids.reduce((sum, pid) => sum + procCpuMs(pid), 0);
+  const node0 = process.cpuUsage();
+  const pg0 = pgMs();
+  return {
+    async perRequest(requests: number) {
+      const node = process.cpuUsage(node0);
+      const n = Math.max(1, requests);
+      return { node: Math.round((node.user + node.system) / n), postgres: Math.round(((pgMs() - pg0) * 1000) / n) };
+    },
+  };
+}
+
+function procCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
   }
 }
 

@@ -2,6 +2,7 @@
 // Realistic traffic for the console and for report benchmarks, generated inside PostgreSQL (INSERT ... SELECT
 // over generate_series, one UTC day per statement, so rows arrive in time order like real traffic and ids are
 // time-ordered UUIDv7-style): weighted countries, devices, OS, browsers, sources, sub values and external ids;
+// skewed region/city values (about 400 regions, 6,000 cities; not tied to the country);
 // about 10% of clicks get a landing or offer hit and 2% a conversion, with mixed types and statuses.
 // Needs DATABASE_URL (default postgres://postgres@127.0.0.1:5432/trackily_bench, created when missing).
 import { sqltag } from "@prisma/client/runtime/client";
@@ -9,7 +10,7 @@ import pg from "pg";
 import { connectDatabase } from "../src/db/connect.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { newId } from "../src/lib/ids.js";
-import { ensureRollupTriggers, rebuildDay, refreshRollups } from "../src/reports/rollup.js";
+import { drainRollups, ensureRollupTriggers, REPORT_TABLES, rebuildDay } from "../src/reports/rollup.js";
 
 const arg = (name: string, def: number): number => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -47,7 +48,7 @@ const q = (text: string, values: unknown[] = []) => client.query(text, values);
 
 if (process.argv.includes("--reset")) {
   await q(
-    "TRUNCATE clicks, hits, conversions, conversion_status_changes, events, funnel_steps, report_rollup_daily, report_rollup_hourly, report_rollup_dirty CASCADE",
+    "TRUNCATE clicks, hits, conversions, conversion_status_changes, events, funnel_steps, report_rollup_daily, report_rollup_hourly, report_click_dirty CASCADE",
   );
   await q("DELETE FROM flows WHERE campaign_id IN (SELECT id FROM campaigns WHERE slug LIKE 'seed-%')");
   await q("DELETE FROM campaigns WHERE slug LIKE 'seed-%'");
@@ -211,7 +212,7 @@ for (let d = 0; d < DAYS && inserted < CLICKS; d++) {
   const from = new Date(start + d * dayMs);
   await q(
     `INSERT INTO clicks (id, campaign_id, flow_id, landing_id, offer_id, source_id, visitor_id, created_at, country, os, browser, device_type,
-       language, isp, referrer_domain, sub1, sub2, sub3, sub4, sub5, ext_campaign_id, ext_ad_set_id, ext_ad_id, ext_placement, cost, is_unique)
+       language, isp, referrer_domain, sub1, sub2, sub3, sub4, sub5, ext_campaign_id, ext_ad_set_id, ext_ad_id, ext_placement, cost, is_unique, region, city)
      SELECT (lpad(to_hex((extract(epoch FROM g.ts) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid,
        sc.id, sc.flow_id, sv.landers[1 + floor(random() * array_length(sv.landers, 1))::int], sv.offers[1 + floor(random() * array_length(sv.offers, 1))::int],
        sc.source_id, md5('v' || floor(random() * $3::int))::uuid, g.ts,
@@ -222,8 +223,10 @@ for (let d = 0; d < DAYS && inserted < CLICKS; d++) {
        'zone' || floor(power(random(), 3) * 500)::int, 'cr' || floor(random() * 40)::int, (ARRAY['push', 'pop', 'native', 'banner'])[1 + floor(random() * 4)::int],
        CASE WHEN random() < 0.3 THEN 'a' || floor(random() * 5)::int ELSE '' END, '',
        'ext' || sc.n || '-' || floor(random() * 4)::int, 'set' || sc.n || '-' || floor(random() * 12)::int, 'ad' || sc.n || '-' || floor(random() * 40)::int,
-       'pl' || floor(power(random(), 2) * 300)::int, round(sc.cpc * (0.5 + random())::numeric, 6), random() < 0.82
-     FROM (SELECT $1::timestamptz + (random() * 86400) * interval '1 second' AS ts, floor(power(random(), 2) * $11::int)::int AS cn
+       'pl' || floor(power(random(), 2) * 300)::int, round(sc.cpc * (0.5 + random())::numeric, 6), random() < 0.82,
+       'Region ' || (g.geo % 400), 'City ' || g.geo
+     FROM (SELECT $1::timestamptz + (random() * 86400) * interval '1 second' AS ts, floor(power(random(), 2) * $11::int)::int AS cn,
+             floor(power(random(), 3) * 6000)::int AS geo
            FROM generate_series(1, $2::int) ORDER BY 1) g
      JOIN seed_campaigns sc ON sc.n = g.cn JOIN seed_variants sv ON sv.n = g.cn
      ORDER BY g.ts`,
@@ -264,18 +267,13 @@ const counts = (
 log(`rows: ${JSON.stringify(counts)}`);
 
 // Rollups: one pass per day over all campaigns, then the worker's own path for anything left dirty.
-const days = (await q("SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM report_rollup_dirty ORDER BY 1")).rows as Array<{ day: string }>;
+const days = (await q("SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM report_click_dirty ORDER BY 1")).rows as Array<{ day: string }>;
 for (const [i, { day }] of days.entries()) {
   await rebuildDay(db.sql, day);
   if (i % 15 === 14) log(`rollups: ${i + 1}/${days.length} days`);
 }
-let pairs = 0;
-for (;;) {
-  const pass = await refreshRollups(db.sql, 500);
-  pairs += pass.cleared;
-  if (pass.seen === 0) break;
-}
-for (const t of ["report_rollup_daily", "report_rollup_hourly", "report_rollup_dirty", "report_conversions"]) await q(`VACUUM (ANALYZE) ${t}`);
+const pairs = await drainRollups(db.sql);
+for (const t of REPORT_TABLES) await q(`VACUUM (ANALYZE) ${t}`);
 log(`rollups rebuilt for ${pairs} (day, campaign) pairs`);
 await db.sql.query(sqltag`SELECT 1`);
 await client.end();

@@ -63,7 +63,7 @@ const schema = z.object({
   PIXEL_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   /** Reports read click rollups where they can answer exactly (false: always raw rows). */
   REPORTS_ROLLUPS: bool.default(true),
-  /** How often the rollup worker rebuilds dirty (day, campaign) pairs; 0 = never (reports then read raw clicks for them). */
+  /** How often the rollup worker rebuilds dirty (day, campaign) pairs; 0 = never (reports then read raw rows for them). */
   REPORTS_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
 });
 

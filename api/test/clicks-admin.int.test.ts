@@ -31,7 +31,7 @@ const BulkCost = graphql(`
 `);
 const GeoStatus = graphql(`
   query GeoIpStatus {
-    geoipStatus { city { ok path databaseType error } asn { ok } hasLicenseKey updatedAt }
+    geoipStatus { city { ok path databaseType error builtAt } asn { ok } hasLicenseKey updatedAt }
   }
 `);
 const GeoLookup = graphql(`
@@ -129,6 +129,10 @@ describe("GeoIP", () => {
     expect(requests.some((r) => r.startsWith("/GeoLite2-ASN?key=GOODKEY123"))).toBe(true);
     const status = await t.gql(GeoStatus, {}, token);
     expect(status.data?.geoipStatus.city).toMatchObject({ ok: true, databaseType: "GeoLite2-City", error: null });
+    // builtAt is the database's build time (metadata build_epoch is in seconds), not a date tens of millennia away.
+    const builtAt = Date.parse(status.data?.geoipStatus.city.builtAt ?? "");
+    expect(builtAt).toBeGreaterThan(Date.parse("2010-01-01T00:00:00Z"));
+    expect(builtAt).toBeLessThanOrEqual(Date.now());
     expect((await t.gql(GeoLookup, { ip: "81.2.69.142" }, token)).data?.geoipLookup).toMatchObject({ country: "GB", city: "London", region: "England" });
     expect((await t.gql(GeoLookup, { ip: "1.128.0.1" }, token)).data?.geoipLookup).toMatchObject({ isp: "Telstra Pty Ltd", asn: 1221 });
     // The click engine switched to the downloaded databases (config:changed from the settings write).

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordConversion } from "../src/conversions/record.js";
+import { batchStats, MIN_FOLLOW } from "../src/conversions/record-batch.js";
+import { hotQuery, hotTransaction } from "../src/conversions/hot-pool.js";
+import { newId } from "../src/lib/ids.js";
+import { sqltag as sql } from "@prisma/client/runtime/client";
 import { invalidateConversionSettings } from "../src/conversions/settings-cache.js";
 import type { Deps } from "../src/deps.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
@@ -21,6 +25,23 @@ afterAll(() => t?.stop());
 const conv = (id: string) => deps.db.prisma.conversion.findUniqueOrThrow({ where: { id }, include: { history: { orderBy: { createdAt: "asc" } } } });
 
 describe("recordConversion", () => {
+  it("costs CPA campaigns in the traffic source's currency (converted) and RevShare as a share of account revenue", async () => {
+    const cpa = await createFixture(deps, { costModel: "CPA", costValue: "2.5" });
+    await deps.db.prisma.trafficSource.update({ where: { id: cpa.sourceId }, data: { currency: "EUR" } });
+    const direct = await recordConversion(deps, { clickId: (await createClick(deps, cpa)).clickId, origin: "POSTBACK" });
+    expect((await conv(direct.conversionId as string)).cost.toString()).toBe("2.75");
+    // The same through the public route (its group-commit batch statement).
+    const click = await createClick(deps, cpa);
+    expect((await fetch(`${t.url}/postback?click_id=${click.clickId}&txid=CPA-1`)).status).toBe(200);
+    const viaRoute = await deps.db.prisma.conversion.findFirstOrThrow({ where: { clickId: click.clickId } });
+    expect(viaRoute.cost.toString()).toBe("2.75");
+    const share = await createFixture(deps, { costModel: "REVSHARE", costValue: "10" });
+    await deps.db.prisma.trafficSource.update({ where: { id: share.sourceId }, data: { currency: "EUR" } });
+    const rs = await recordConversion(deps, { clickId: (await createClick(deps, share)).clickId, origin: "POSTBACK", revenue: "50", currency: "EUR" });
+    // 10% of 55 USD (50 EUR at 1.1)
+    expect((await conv(rs.conversionId as string)).cost.toString()).toBe("5.5");
+  });
+
   it("records a sale with the offer's default payout, history, log, outbox and notification", async () => {
     const c = await createClick(deps, f);
     const r = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK" });
@@ -80,6 +101,11 @@ describe("recordConversion", () => {
     expect((await recordConversion(deps, { clickId: c.clickId, origin: "WEBHOOK", status: "sale", transactionId: "o-1" })).outcome).toBe("status_change");
     row = await conv(r.conversionId as string);
     expect([row.status, row.ecomStatus, row.revenue.toString()]).toEqual(["APPROVED", "sale", "40"]);
+    // The approval's outbound postback carries the changed row's values, not the pending ones.
+    const sent = await deps.db.prisma.outboundDelivery.findMany({ where: { conversionId: row.id } });
+    expect(sent.map((d) => d.eventId)).toEqual([`${row.id}:${row.history[1]?.id}`]);
+    const m = sent[0]?.macros as Record<string, string>;
+    expect([m.status, m.ecom_status, m.payout, m.txid]).toEqual(["approved", "sale", "40.0000", "o-1"]);
     expect((await recordConversion(deps, { clickId: c.clickId, origin: "WEBHOOK", status: "sale", transactionId: "o-1" })).outcome).toBe("duplicate");
     expect((await recordConversion(deps, { clickId: c.clickId, origin: "WEBHOOK", status: "refunded", transactionId: "o-1" })).outcome).toBe("removed");
     row = await conv(r.conversionId as string);
@@ -89,6 +115,21 @@ describe("recordConversion", () => {
       "PENDING>APPROVED:sale:WEBHOOK",
       "APPROVED>REJECTED:refunded:WEBHOOK",
     ]);
+  });
+
+  it("a rejection right behind its sale (sale still in its group-commit batch) rejects the sale", async () => {
+    for (let i = 0; i < 5; i++) {
+      const c = await createClick(deps, f);
+      const tx = `race-${i}`;
+      const [sale, reject] = await Promise.all([
+        recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: tx, revenue: "9" }),
+        recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: tx, status: "rejected" }),
+      ]);
+      expect(sale.outcome).toBe("recorded");
+      expect(reject.outcome).toBe("removed");
+      const rows = await deps.db.prisma.conversion.findMany({ where: { clickId: c.clickId } });
+      expect(rows.map((r) => r.status)).toEqual(["REJECTED"]);
+    }
   });
 
   it("rejected with no conversion creates none", async () => {
@@ -142,6 +183,28 @@ describe("recordConversion", () => {
     expect(await deps.db.prisma.outboundDelivery.count({ where: { conversionId: rows[0]?.id } })).toBe(1);
   });
 
+  it("concurrent status changes of one conversion apply one after another: an unbroken history, no lost or doubled change", async () => {
+    const c = await createClick(deps, f);
+    const first = await recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: "RACE", revenue: "3" });
+    const statuses = Array.from({ length: 40 }, (_, i) => (i % 2 ? "approved" : "rejected"));
+    const results = await Promise.all(
+      statuses.map((status) => recordConversion(deps, { clickId: c.clickId, origin: "POSTBACK", transactionId: "RACE", revenue: "3", status })),
+    );
+    const row = await conv(first.conversionId as string);
+    const changes = results.filter((r) => r.outcome === "status_change" || r.outcome === "removed").length;
+    // Every change went from the state the one before left: a chain, as if each had held the row lock.
+    expect(row.history.length).toBe(changes + 1);
+    for (let i = 1; i < row.history.length; i++) expect(row.history[i]?.fromStatus).toBe(row.history[i - 1]?.toStatus);
+    expect(row.status).toBe(row.history.at(-1)?.toStatus);
+    expect(changes).toBeGreaterThan(0);
+    expect(results.filter((r) => r.outcome === "duplicate").length).toBe(40 - changes);
+    // One log row per postback (recorded, changes and duplicates), one outbox row per approval.
+    const logs = await deps.db.prisma.postbackLog.count({ where: { clickId: c.clickId } });
+    expect(logs).toBe(41);
+    const approvals = row.history.filter((h, i) => h.toStatus === "APPROVED" && (i === 0 || h.fromStatus !== "APPROVED")).length;
+    expect(await deps.db.prisma.outboundDelivery.count({ where: { conversionId: row.id } })).toBe(approvals);
+  });
+
   it("group commit: concurrent distinct conversions, duplicates and unknown clicks in one batch are each decided right", async () => {
     const clicks = await Promise.all(Array.from({ length: 40 }, () => createClick(deps, f)));
     const inputs = [
@@ -159,6 +222,89 @@ describe("recordConversion", () => {
     expect(await deps.db.prisma.outboundDelivery.count({ where: { conversionId: { in: ids } } })).toBe(41);
     expect(await deps.db.prisma.postbackLog.count({ where: { conversionId: { in: ids }, outcome: "RECORDED" } })).toBe(41);
     expect(await deps.db.prisma.postbackLog.count({ where: { conversionId: { in: ids }, outcome: "DUPLICATE" } })).toBe(10);
+  });
+
+  it("group commit: two batches in flight that share new keys in opposite arrival orders give one conversion per key, without a deadlock", async () => {
+    const n = MIN_FOLLOW;
+    const clicks = await Promise.all(Array.from({ length: n }, () => createClick(deps, f)));
+    const forward = clicks.map((c) => ({ clickId: c.clickId, origin: "POSTBACK" as const, transactionId: "L" }));
+    const middle = clicks[n / 2] as (typeof clicks)[number];
+    // Another writer holds the middle key, uncommitted, so both batches stop there with half their keys inserted.
+    // Were each batch to insert in arrival order, releasing it would make them wait for each other (a deadlock).
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let holding = () => {};
+    const held = new Promise<void>((r) => {
+      holding = r;
+    });
+    const holder = deps.db.sql
+      .transaction(async (tx) => {
+        await tx.execute(sql`
+          INSERT INTO conversions (id, dedupe_key, click_id, campaign_id, revenue, currency, revenue_account, account_currency, click_created_at, created_at, updated_at)
+          VALUES (${newId()}::uuid, ${`c:${middle.clickId}:sale:L`}, ${middle.clickId}::uuid, ${f.campaignId}::uuid, 0, 'USD', 0, 'USD', now(), now(), now())`);
+        holding();
+        await gate;
+        throw new Error("roll back");
+      })
+      .catch(() => {});
+    await held;
+    const before = batchStats(deps);
+    // 2n + 1 at once: the first goes alone, then a batch of n (forward, and the first backward), then one of n
+    // (backward) next to it (a batch starts next to one in flight once MIN_FOLLOW are waiting).
+    const inputs = [...forward, ...[...forward].reverse(), forward[0] as (typeof forward)[number]];
+    const pending = Promise.all(inputs.map((i) => recordConversion(deps, i)));
+    let waitedAtMiddle = false;
+    for (let i = 0; i < 500 && !waitedAtMiddle; i++) {
+      const waiting = await deps.db.sql.query<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      waitedAtMiddle = (waiting[0]?.n ?? 0) >= 2;
+      if (!waitedAtMiddle) await new Promise((r) => setTimeout(r, 10));
+    }
+    release();
+    await holder;
+    const results = await pending;
+    const after = batchStats(deps);
+    expect(waitedAtMiddle).toBe(true);
+    expect(after.maxInflight).toBeGreaterThanOrEqual(2);
+    expect(after.batches - before.batches).toBe(3);
+    expect(after.fallbacks - before.fallbacks).toBe(0);
+    expect(results.filter((r) => r.outcome === "recorded")).toHaveLength(n);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(n + 1);
+    const rows = await deps.db.prisma.conversion.findMany({ where: { clickId: { in: clicks.map((c) => c.clickId) } } });
+    expect(rows).toHaveLength(n);
+    expect(new Set(rows.map((r) => r.clickId)).size).toBe(n);
+    expect(await deps.db.prisma.outboundDelivery.count({ where: { conversionId: { in: rows.map((r) => r.id) } } })).toBe(n);
+    expect(await deps.db.prisma.conversionStatusChange.count({ where: { conversionId: { in: rows.map((r) => r.id) } } })).toBe(n);
+  });
+
+  it("the slow path's transaction on the hot pool rolls back on an error and leaves its connection usable", async () => {
+    const id = newId();
+    const insert = sql`INSERT INTO postback_log (id, received_at, channel, method, params, ip, outcome, message) VALUES (${id}::uuid, now(), 'test', 'GET', '{}'::jsonb, '', 'DUPLICATE'::"PostbackOutcome", '')`;
+    await expect(
+      hotTransaction(deps, async (tx) => {
+        await tx.execute(insert);
+        await tx.query(sql`SELECT 1 / 0`);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await deps.db.prisma.postbackLog.count({ where: { id } })).toBe(0);
+    // Every hot connection still works (none was returned in an aborted transaction).
+    const n = await Promise.all(
+      Array.from({ length: 12 }, () => hotTransaction(deps, async (tx) => (await tx.query<{ n: number }>(sql`SELECT 1 AS n`))[0]?.n)),
+    );
+    expect(n).toEqual(Array.from({ length: 12 }, () => 1));
+    await hotTransaction(deps, (tx) => tx.execute(insert));
+    expect(await deps.db.prisma.postbackLog.count({ where: { id } })).toBe(1);
+  });
+
+  it("hot-pool statements look conversions up by index even where the statistics say the table is tiny", async () => {
+    await deps.db.sql.execute(sql`ANALYZE conversions`);
+    const plan = await hotQuery<{ "QUERY PLAN": string }>(deps, sql`EXPLAIN SELECT id FROM conversions WHERE dedupe_key = ${"c:x:sale:"}`);
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toMatch(/Index (Only )?Scan/);
+    expect(text).not.toMatch(/Seq Scan/);
   });
 
   it("NUL bytes and other junk in text never break a write", async () => {

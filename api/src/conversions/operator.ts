@@ -9,7 +9,7 @@ import { newId } from "../lib/ids.js";
 import { kickOutbox } from "../outbox/registry.js";
 import { parseAmount, type ConversionResult, type ExistingRow } from "./record.js";
 import { applyChange } from "./record-change.js";
-import { conversionSettings } from "./settings-cache.js";
+import { conversionSettings, rateFor } from "./settings-cache.js";
 import { mapStatus, type MappedStatus } from "./status.js";
 
 export interface OperatorChange {
@@ -29,11 +29,7 @@ export async function changeConversion(deps: Deps, actor: Actor, id: string, inp
     if (revenue === null) throw new ValidationError([{ path: "revenue", message: "not a non-negative decimal amount" }]);
   }
   const currency = (input.currency ?? "").trim().toUpperCase() || s.accountCurrency;
-  if (currency !== s.accountCurrency && !s.rates.has(currency)) {
-    throw new ValidationError([
-      { path: "currency", message: `no exchange rate for ${currency.slice(0, 8)}; accepted: ${[s.accountCurrency, ...s.rates.keys()].join(", ")}` },
-    ]);
-  }
+  rateFor(s, currency);
   const out = await deps.db.sql.transaction(async (tx) => {
     const ex = (
       await tx.query<ExistingRow>(sql`

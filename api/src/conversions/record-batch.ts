@@ -1,14 +1,19 @@
 // Group commit for the fast path of recordConversion: concurrent new conversions are written by ONE statement
-// (the same data-modifying CTEs as record-sql.ts, over unnest()ed arrays), so a burst of postbacks shares one
-// round trip, one plan and one commit. The next batch goes out as soon as a previous one returns (at most
-// MAX_INFLIGHT at once); at low load every batch has one element and nothing waits.
+// (the same data-modifying CTEs as record-sql.ts, over unnest()ed arrays; record-batch-sql.ts), so a burst of
+// postbacks shares one round trip, one plan and one commit. A batch goes out at once when none is in flight; while
+// batches are in flight another one starts only when MIN_FOLLOW postbacks are waiting (at most MAX_INFLIGHT at
+// once), so under load batches stay big (the statement's fixed cost is shared) and still run in parallel.
 // Exactly-once is untouched: the unique dedupe_key decides, within a batch too (ON CONFLICT DO NOTHING skips a
 // second row with the same key); anything the statement cannot decide goes to the locked slow path.
-import { raw, sqltag as sql } from "@prisma/client/runtime/client";
+// Lock order: two batches in flight can hold the same new key (a duplicate arriving while the first is being
+// written); the second one waits for the first to commit at that key. Each batch inserts its rows in dedupe_key
+// order, so two batches always meet their common keys in the same order and cannot deadlock. (Should a deadlock
+// happen anyway, PostgreSQL aborts one batch and its elements are retried one by one below.)
 import type { Deps } from "../deps.js";
 import { hotQuery } from "./hot-pool.js";
 import type { FastInsert } from "./record-sql.js";
-import { fastInsertSql, macrosSql } from "./record-sql.js";
+import { fastInsertSql } from "./record-sql.js";
+import { batchInsertSql } from "./record-batch-sql.js";
 
 export interface FastRow {
   found: boolean;
@@ -21,8 +26,12 @@ export interface FastRow {
 }
 
 const MAX_BATCH = 256;
-// One batch in flight measured best here (bigger batches, fewer commits): 0.33 of the baseline vs 0.25 with 2-4.
-const MAX_INFLIGHT = 1;
+// Measured with bench:postbacks (2 shared cores, 50 connections): one batch in flight 0.19-0.31 of the baseline;
+// up to 4 with no minimum 0.24-0.35 (batches of ~5: the statement's fixed cost, ~1.3 ms of database CPU, dominates);
+// 3 with a minimum of 16: 0.41-0.71; 2 with a minimum of 24: the most postbacks/s and the least CPU per postback.
+const MAX_INFLIGHT = 2;
+/** Postbacks that must be waiting before a batch starts next to one in flight. */
+export const MIN_FOLLOW = 24;
 
 interface Pending {
   f: FastInsert;
@@ -30,22 +39,47 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/** Counters of the group commit (for tests and diagnostics). */
+export interface BatchStats {
+  batches: number;
+  rows: number;
+  /** Most batches ever in flight at once. */
+  maxInflight: number;
+  /** Batches that failed as a whole (a deadlock, ...) and were retried element by element. */
+  fallbacks: number;
+}
+
 class Batcher {
   private queue: Pending[] = [];
   private inflight = 0;
+  /** Keys queued or being written, each with the promise of its write settling. */
+  readonly pendingKeys = new Map<string, Promise<void>>();
+  readonly stats: BatchStats = { batches: 0, rows: 0, maxInflight: 0, fallbacks: 0 };
   constructor(private readonly deps: Deps) {}
 
   submit(f: FastInsert): Promise<FastRow> {
-    return new Promise<FastRow>((resolve, reject) => {
+    const written = new Promise<FastRow>((resolve, reject) => {
       this.queue.push({ f, resolve, reject });
       this.pump();
     });
+    const settled = written.then(
+      () => {},
+      () => {},
+    );
+    this.pendingKeys.set(f.dedupeKey, settled);
+    void settled.then(() => {
+      if (this.pendingKeys.get(f.dedupeKey) === settled) this.pendingKeys.delete(f.dedupeKey);
+    });
+    return written;
   }
 
   private pump() {
-    while (this.inflight < MAX_INFLIGHT && this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
+    while (this.inflight < MAX_INFLIGHT && this.queue.length > 0 && (this.inflight === 0 || this.queue.length >= MIN_FOLLOW)) {
+      const batch = this.queue.splice(0, MAX_BATCH).sort(byKey);
       this.inflight++;
+      this.stats.batches++;
+      this.stats.rows += batch.length;
+      this.stats.maxInflight = Math.max(this.stats.maxInflight, this.inflight);
       void this.run(batch).finally(() => {
         this.inflight--;
         this.pump();
@@ -66,10 +100,15 @@ class Batcher {
     } catch (err) {
       if (batch.length === 1) return (batch[0] as Pending).reject(err);
       // One element must not fail its neighbours: retry each on its own.
+      this.stats.fallbacks++;
+      this.deps.logger.warn({ err, size: batch.length }, "conversion batch failed; retrying its postbacks one by one");
       await Promise.all(batch.map((b) => single(this.deps, b.f).then(b.resolve, b.reject)));
     }
   }
 }
+
+/** Dedupe-key order: the lock order every batch follows (see the top of the file). */
+const byKey = (a: { f: FastInsert }, b: { f: FastInsert }): number => (a.f.dedupeKey < b.f.dedupeKey ? -1 : a.f.dedupeKey > b.f.dedupeKey ? 1 : 0);
 
 const batchers = new WeakMap<Deps, Batcher>();
 
@@ -81,102 +120,24 @@ export function submitFast(deps: Deps, f: FastInsert): Promise<FastRow> {
   return b.submit(f);
 }
 
+/**
+ * Resolves once a write of `dedupeKey` this process has queued or has in flight has committed (or failed), so a
+ * status change or removal arriving meanwhile (a `rejected` right behind its sale) finds the row instead of
+ * answering "no conversion to remove". Resolves at once when none is pending.
+ */
+export function pendingWrite(deps: Deps, dedupeKey: string): Promise<void> {
+  return batchers.get(deps)?.pendingKeys.get(dedupeKey) ?? Promise.resolve();
+}
+
+export function batchStats(deps: Deps): BatchStats {
+  return { ...(batchers.get(deps)?.stats ?? { batches: 0, rows: 0, maxInflight: 0, fallbacks: 0 }) };
+}
+
 async function single(deps: Deps, f: FastInsert): Promise<FastRow> {
   const rows = await hotQuery<FastRow>(deps, fastInsertSql(f));
   return rows[0] as FastRow;
 }
 
 async function many(deps: Deps, fs: FastInsert[]): Promise<FastRow[]> {
-  const col = <T>(pick: (f: FastInsert) => T) => fs.map(pick);
-  const now = (fs[0] as FastInsert).now;
-  const acct = (fs[0] as FastInsert).accountCurrency;
-  const rows = await hotQuery<FastRow & { ord: number }>(
-    deps,
-    sql`
-WITH inp AS (
-  SELECT * FROM unnest(${fs.map((_f, i) => i)}::int[], ${col((f) => f.ids.conversion)}::uuid[], ${col((f) => f.ids.history)}::uuid[],
-                       ${col((f) => f.ids.log)}::uuid[], ${col((f) => f.ids.outbox)}::uuid[], ${col((f) => f.ids.notification)}::uuid[],
-                       ${col((f) => f.clickId)}::uuid[], ${col((f) => f.hitId)}::uuid[], ${col((f) => f.dedupeKey)}::text[], ${col((f) => f.type)}::text[],
-                       ${col((f) => f.status)}::text[], ${col((f) => f.ecom)}::text[], ${col((f) => f.rawStatus)}::text[], ${col((f) => f.tx)}::text[],
-                       ${col((f) => f.revenue)}::numeric[], ${col((f) => f.currency)}::text[], ${col((f) => f.origin)}::text[],
-                       ${col((f) => f.disablePostbacks)}::bool[], ${col((f) => JSON.stringify(f.rawParams))}::text[], ${col((f) => f.log.channel)}::text[],
-                       ${col((f) => f.log.method)}::text[], ${col((f) => JSON.stringify(f.log.params))}::text[], ${col((f) => f.log.ip)}::text[],
-                       ${col((f) => f.log.networkId)}::uuid[])
-    AS i(ord, conv_id, hist_id, log_id, ob_id, ntf_id, click_id, hit_id, dedupe_key, type, status, ecom, raw_status, tx, revenue, currency, origin,
-         disable, raw_params, channel, method, params, ip, network_id)
-), t AS (
-  SELECT i.ord, COALESCE(h.click_id, i.click_id) AS click_id, h.id AS hit_id, h.offer_id, h.landing_id
-  FROM inp i LEFT JOIN hits h ON h.id = i.hit_id
-  WHERE i.hit_id IS NULL OR h.id IS NOT NULL
-), c AS (
-  SELECT t.ord, cl.id AS click_id, t.hit_id, cl.visitor_id, cl.campaign_id, cl.flow_id, COALESCE(t.landing_id, cl.landing_id) AS landing_id,
-         COALESCE(t.offer_id, cl.offer_id) AS offer_id, cl.source_id, cl.country, cl.created_at, cl.source_click_id,
-         cl.sub1, cl.sub2, cl.sub3, cl.sub4, cl.sub5, cl.ext_campaign_id, cl.ext_ad_set_id, cl.ext_ad_id, cl.ext_placement
-  FROM t JOIN clicks cl ON cl.id = t.click_id
-), v AS (
-  SELECT c.*, o.network_id, camp.cost_model, camp.cost_value,
-         COALESCE(i.revenue, op.payout, o.payout, 0) AS rev,
-         CASE WHEN i.revenue IS NOT NULL THEN i.currency ELSE COALESCE(op.currency, o.currency, ${acct}::text) END AS cur
-  FROM c JOIN inp i ON i.ord = c.ord
-  LEFT JOIN offers o ON o.id = c.offer_id
-  LEFT JOIN offer_payouts op ON op.offer_id = c.offer_id AND op.country = c.country
-  LEFT JOIN campaigns camp ON camp.id = c.campaign_id
-), r AS (
-  SELECT v.*, round(v.rev * CASE WHEN v.cur = ${acct}::text THEN 1
-                                 ELSE COALESCE((SELECT cr.rate FROM currency_rates cr WHERE cr.currency = v.cur), 1) END, 4) AS rev_account
-  FROM v
-), ins AS (
-  INSERT INTO conversions (id, dedupe_key, click_id, hit_id, visitor_id, campaign_id, flow_id, landing_id, offer_id, source_id, network_id,
-                           type, status, ecom_status, raw_status, transaction_id, revenue, currency, revenue_account, account_currency, cost,
-                           parent_id, origin, disable_postbacks, country, click_created_at, created_at, updated_at, raw_params)
-  SELECT i.conv_id, i.dedupe_key, r.click_id, r.hit_id, r.visitor_id, r.campaign_id, r.flow_id, r.landing_id, r.offer_id,
-         r.source_id, r.network_id, i.type, i.status::"ConversionStatus", i.ecom, i.raw_status, i.tx, r.rev, r.cur, r.rev_account, ${acct}::text,
-         CASE r.cost_model WHEN 'CPA' THEN r.cost_value WHEN 'REVSHARE' THEN round(r.rev_account * r.cost_value / 100, 6) ELSE 0 END,
-         CASE WHEN i.type = 'rebill' THEN (SELECT p.id FROM conversions p WHERE p.click_id = r.click_id AND p.type = 'sale' AND p.status <> 'REJECTED'
-                                            ORDER BY p.created_at LIMIT 1) END,
-         i.origin::"ConversionOrigin", i.disable, r.country, r.created_at, ${now}::timestamptz, ${now}::timestamptz, i.raw_params::jsonb
-  FROM r JOIN inp i ON i.ord = r.ord
-  ORDER BY i.ord
-  ON CONFLICT (dedupe_key) DO NOTHING
-  RETURNING id, campaign_id, offer_id, source_id, network_id, click_id, status, revenue, currency, revenue_account, account_currency,
-            transaction_id, type, disable_postbacks
-), hist AS (
-  INSERT INTO conversion_status_changes (id, conversion_id, from_status, to_status, from_ecom_status, to_ecom_status, from_revenue, to_revenue,
-                                         origin, note, created_at)
-  SELECT i.hist_id, ins.id, NULL, ins.status, '', i.ecom, NULL, ins.revenue, i.origin::"ConversionOrigin", 'created', ${now}::timestamptz
-  FROM ins JOIN inp i ON i.conv_id = ins.id
-), ob AS (
-  INSERT INTO outbound_deliveries (id, event_id, kind, conversion_id, method, url, macros, next_attempt_at, created_at)
-  SELECT i.ob_id, ins.id::text || ':created', 'source_postback', ins.id, 'GET', s.postback_url, ${macrosSql("ins", "r", raw("i.ecom"))},
-         ${now}::timestamptz, ${now}::timestamptz
-  FROM ins JOIN inp i ON i.conv_id = ins.id JOIN r ON r.ord = i.ord JOIN traffic_sources s ON s.id = ins.source_id
-  WHERE s.postback_url <> '' AND NOT ins.disable_postbacks AND (ins.status = 'APPROVED' OR s.postback_on_status_change)
-  RETURNING conversion_id
-), ntf AS (
-  INSERT INTO notifications (id, type, title, body, data, created_at)
-  SELECT i.ntf_id, 'conversion', 'New ' || ins.type || ': ' || ins.revenue_account::text || ' ' || ins.account_currency,
-         COALESCE((SELECT name FROM campaigns WHERE id = ins.campaign_id), ''),
-         jsonb_build_object('conversionId', ins.id, 'campaignId', ins.campaign_id, 'offerId', ins.offer_id), ${now}::timestamptz
-  FROM ins JOIN inp i ON i.conv_id = ins.id
-), ex AS (
-  SELECT i.ord, cv.id, cv.click_id, cv.network_id
-  FROM inp i JOIN conversions cv ON cv.dedupe_key = i.dedupe_key
-  WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.id = i.conv_id)
-    AND cv.status = i.status::"ConversionStatus" AND (i.ecom = '' OR cv.ecom_status = i.ecom)
-    AND (i.revenue IS NULL OR (cv.revenue = i.revenue AND cv.currency = i.currency))
-), lg AS (
-  INSERT INTO postback_log (id, received_at, channel, method, params, ip, outcome, message, click_id, conversion_id, network_id)
-  SELECT i.log_id, ${now}::timestamptz, i.channel, i.method, i.params::jsonb, i.ip,
-         (CASE WHEN ins.id IS NOT NULL THEN 'RECORDED' WHEN ex.id IS NOT NULL THEN 'DUPLICATE' ELSE 'UNKNOWN_CLICK' END)::"PostbackOutcome",
-         CASE WHEN ins.id IS NOT NULL THEN '' WHEN ex.id IS NOT NULL THEN 'already recorded' ELSE 'no click matches this postback' END,
-         COALESCE(ins.click_id, ex.click_id), COALESCE(ins.id, ex.id), COALESCE(i.network_id, ins.network_id, ex.network_id)
-  FROM inp i LEFT JOIN ins ON ins.id = i.conv_id LEFT JOIN ex ON ex.ord = i.ord
-  WHERE ins.id IS NOT NULL OR ex.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM c WHERE c.ord = i.ord)
-)
-SELECT i.ord, EXISTS (SELECT 1 FROM c WHERE c.ord = i.ord) AS found, ins.id, ins.campaign_id, ins.offer_id, ins.source_id,
-       (SELECT count(*) FROM ob WHERE ob.conversion_id = ins.id)::int AS outbox, ex.id AS duplicate_of
-FROM inp i LEFT JOIN ins ON ins.id = i.conv_id LEFT JOIN ex ON ex.ord = i.ord
-ORDER BY i.ord`,
-  );
-  return rows;
+  return hotQuery<FastRow & { ord: number }>(deps, batchInsertSql(fs));
 }

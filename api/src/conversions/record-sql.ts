@@ -59,6 +59,7 @@ WITH t AS (
   FROM t JOIN clicks cl ON cl.id = t.click_id
 ), v AS (
   SELECT c.*, o.network_id, camp.cost_model, camp.cost_value,
+         (SELECT ts.currency::text FROM traffic_sources ts WHERE ts.id = c.source_id) AS cost_cur,
          COALESCE(${f.revenue}::numeric, op.payout, o.payout, 0) AS rev,
          CASE WHEN ${f.revenue}::numeric IS NOT NULL THEN ${f.currency}::text ELSE COALESCE(op.currency, o.currency, ${f.accountCurrency}::text) END AS cur
   FROM c
@@ -67,7 +68,7 @@ WITH t AS (
   LEFT JOIN campaigns camp ON camp.id = c.campaign_id
 ), r AS (
   SELECT v.*, round(v.rev * CASE WHEN v.cur = ${f.accountCurrency}::text THEN 1
-                                 ELSE COALESCE((SELECT cr.rate FROM currency_rates cr WHERE cr.currency = v.cur), 1) END, 4) AS rev_account
+                                 ELSE COALESCE((SELECT cr.rate FROM currency_rates cr WHERE cr.currency = v.cur::bpchar), 1) END, 4) AS rev_account
   FROM v
 ), ins AS (
   INSERT INTO conversions (id, dedupe_key, click_id, hit_id, visitor_id, campaign_id, flow_id, landing_id, offer_id, source_id, network_id,
@@ -76,7 +77,8 @@ WITH t AS (
   SELECT ${f.ids.conversion}::uuid, ${f.dedupeKey}, r.click_id, r.hit_id, r.visitor_id, r.campaign_id, r.flow_id, r.landing_id, r.offer_id,
          r.source_id, r.network_id, ${f.type}, ${f.status}::"ConversionStatus", ${f.ecom}, ${f.rawStatus}, ${f.tx}, r.rev, r.cur, r.rev_account,
          ${f.accountCurrency}::text,
-         CASE r.cost_model WHEN 'CPA' THEN r.cost_value WHEN 'REVSHARE' THEN round(r.rev_account * r.cost_value / 100, 6) ELSE 0 END,
+         CASE r.cost_model WHEN 'CPA' THEN round(r.cost_value * CASE WHEN COALESCE(r.cost_cur, ${f.accountCurrency}::text) = ${f.accountCurrency}::text THEN 1
+                                                 ELSE COALESCE((SELECT cr.rate FROM currency_rates cr WHERE cr.currency = r.cost_cur::bpchar), 1) END, 6) WHEN 'REVSHARE' THEN round(r.rev_account * r.cost_value / 100, 6) ELSE 0 END,
          CASE WHEN ${f.type} = 'rebill' THEN (SELECT p.id FROM conversions p WHERE p.click_id = r.click_id AND p.type = 'sale' AND p.status <> 'REJECTED'
                                                ORDER BY p.created_at LIMIT 1) END,
          ${f.origin}::"ConversionOrigin", ${f.disablePostbacks}, r.country, r.created_at, ${f.now}::timestamptz, ${f.now}::timestamptz,
@@ -128,12 +130,12 @@ SELECT EXISTS (SELECT 1 FROM c) AS found, ins.id, ins.campaign_id, ins.offer_id,
 FROM (SELECT 1) one LEFT JOIN ins ON true`;
 }
 
-/** The existing conversion of a key, locked for the decision; with the click's data for the outbox macros. */
-export function lockExistingSql(dedupeKey: string) {
+/** The conversion of a dedupe key, as a status change decides on it (record-change.ts compares and sets). */
+export function existingSql(dedupeKey: string) {
   return sql`
 SELECT id, click_id, campaign_id, offer_id, source_id, network_id, status, ecom_status, revenue::text, currency, revenue_account::text,
        disable_postbacks
-FROM conversions WHERE dedupe_key = ${dedupeKey} FOR UPDATE`;
+FROM conversions WHERE dedupe_key = ${dedupeKey}`;
 }
 
 export function targetExistsSql(clickId: string | null, hitId: string | null) {

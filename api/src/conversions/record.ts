@@ -7,18 +7,19 @@
 //
 // Cost per call: the common case (a new conversion) is ONE SQL statement: data-modifying CTEs that look the click
 // up, INSERT ... ON CONFLICT (dedupe_key) DO NOTHING, and write history, items, log, outbox and notification from
-// the inserted row. Only when the key already exists (duplicates, status changes, removals) does a short
-// transaction lock the existing row and decide.
-import { sqltag as sql } from "@prisma/client/runtime/client";
+// the inserted row (group-committed with concurrent ones, record-batch.ts). Only when the key already exists
+// (status changes, removals) is the existing row read and the change applied as a compare-and-set (record-change.ts).
+import { type Sql, sqltag as sql } from "@prisma/client/runtime/client";
 import type { SqlExecutor } from "../db/sql.js";
 import type { Deps } from "../deps.js";
 import { newId, isUuid } from "../lib/ids.js";
-import { conversionSettings, type ConversionSettings } from "./settings-cache.js";
+import { acceptedCurrencies, conversionSettings, type ConversionSettings } from "./settings-cache.js";
 import { mapStatus, type MappedStatus, PLACEHOLDER_REVENUE } from "./status.js";
-import { lockExistingSql, resolveVisitorSql, targetExistsSql } from "./record-sql.js";
-import { applyChange } from "./record-change.js";
+import { existingSql, resolveVisitorSql, targetExistsSql } from "./record-sql.js";
+import { applyChange, type ChangeOutcome } from "./record-change.js";
 import { kickOutbox } from "../outbox/registry.js";
-import { submitFast } from "./record-batch.js";
+import { pendingWrite, submitFast } from "./record-batch.js";
+import { hotExecutor } from "./hot-pool.js";
 
 export interface ConversionInput {
   clickId?: string;
@@ -116,7 +117,7 @@ function prepare(input: ConversionInput, s: ConversionSettings): Prepared | Reje
     return {
       outcome: "rejected",
       logOutcome: "INVALID_INPUT",
-      message: `currency "${currency.slice(0, 8)}" has no exchange rate; accepted: ${[s.accountCurrency, ...s.rates.keys()].join(", ")}`,
+      message: `currency "${currency.slice(0, 8)}" has no exchange rate; accepted: ${acceptedCurrencies(s).join(", ")}`,
     };
   }
   for (const it of input.items ?? []) {
@@ -236,16 +237,25 @@ export async function recordConversion(deps: Deps, rawInput: ConversionInput, op
     }
     if (row.duplicate_of) return { outcome: "duplicate", conversionId: row.duplicate_of, message: "already recorded" };
   }
-  // The key exists (or the status removes): lock the row and decide.
-  const result = await deps.db.sql.transaction(async (tx) => {
-    const existing = (await tx.query<ExistingRow>(lockExistingSql(dedupeKey)))[0];
+  // The key exists (or the status removes): decide on the row, once a write of the same key queued in this process
+  // has landed (a removal right behind its sale must see the sale).
+  await pendingWrite(deps, dedupeKey);
+  // No transaction: applyChange is a compare-and-set, so a change that lost a race is decided again on the new state.
+  const hot = hotExecutor(deps);
+  let result: ChangeOutcome;
+  for (let attempt = 0; ; attempt++) {
+    const existing = (await hot.query<ExistingRow>(existingSql(dedupeKey)))[0];
     if (!existing) {
-      const exists = (await tx.query<{ ok: boolean }>(targetExistsSql(p.clickId, p.hitId)))[0]?.ok === true;
-      if (!exists) return { result: { outcome: "unknown_click", message: UNKNOWN } as ConversionResult, logged: false };
-      await writeLog(tx, log, "REMOVED", "no conversion to remove", p.clickId, null);
-      return { result: { outcome: "removed", message: "no conversion to remove" } as ConversionResult, logged: true };
+      const exists = (await hot.query<{ ok: boolean }>(targetExistsSql(p.clickId, p.hitId)))[0]?.ok === true;
+      if (!exists) {
+        result = { result: { outcome: "unknown_click", message: UNKNOWN }, logged: false };
+        break;
+      }
+      await writeLog(hot, log, "REMOVED", "no conversion to remove", p.clickId, null);
+      result = { result: { outcome: "removed", message: "no conversion to remove" }, logged: true };
+      break;
     }
-    return applyChange(tx, existing, {
+    result = await applyChange(hot, existing, {
       mapped: p.mapped,
       rawStatus: (input.status ?? "").slice(0, 64),
       revenue: p.mapped.placeholder ? PLACEHOLDER_REVENUE : p.revenue,
@@ -258,7 +268,10 @@ export async function recordConversion(deps: Deps, rawInput: ConversionInput, op
       now,
       log,
     });
-  });
+    if (!result.conflict) break;
+    // Each conflict means another change of this conversion landed; this many in a row is not a race any more.
+    if (attempt >= MAX_CHANGE_ATTEMPTS) throw new Error(`conversion ${existing.id}: status change kept conflicting`);
+  }
   if (result.result.outcome === "unknown_click" && !result.logged) return unknown(deps, log);
   if (result.published) {
     deps.bus.publish("conversion:recorded", result.published);
@@ -268,6 +281,7 @@ export async function recordConversion(deps: Deps, rawInput: ConversionInput, op
 }
 
 const UNKNOWN = "no click matches this postback";
+const MAX_CHANGE_ATTEMPTS = 20;
 
 async function unknown(deps: Deps, log: LogInfo, detail = ""): Promise<ConversionResult> {
   await writeLog(deps, log, "UNKNOWN_CLICK", detail || UNKNOWN, null, null);
@@ -297,6 +311,18 @@ export interface ExistingRow {
   disable_postbacks: boolean;
 }
 
+/**
+ * The INSERT of one postback log row (to embed in a larger statement; writeLog runs it alone); with `when`, only if
+ * that SQL condition holds.
+ */
+export function logInsertSql(log: LogInfo, outcome: string, message: string, clickId: string | null, conversionId: string | null, when?: Sql) {
+  return sql`
+    INSERT INTO postback_log (id, received_at, channel, method, params, ip, outcome, message, click_id, conversion_id, network_id)
+    SELECT ${newId()}::uuid, now(), ${log.channel}, ${log.method}, ${JSON.stringify(cleanParams(log.params))}::jsonb, ${log.ip},
+           ${outcome}::"PostbackOutcome", ${cleanText(message.slice(0, 500))}, ${clickId}::uuid, ${conversionId}::uuid, ${log.networkId}::uuid
+    WHERE ${when ?? sql`true`}`;
+}
+
 /** One postback log row (outside the fast statement: rejections, unknown clicks, key and IP refusals). */
 export async function writeLog(
   target: Deps | SqlExecutor,
@@ -307,8 +333,5 @@ export async function writeLog(
   conversionId: string | null,
 ): Promise<void> {
   const ex = "db" in target ? target.db.sql : target;
-  await ex.execute(sql`
-    INSERT INTO postback_log (id, received_at, channel, method, params, ip, outcome, message, click_id, conversion_id, network_id)
-    VALUES (${newId()}::uuid, now(), ${log.channel}, ${log.method}, ${JSON.stringify(cleanParams(log.params))}::jsonb, ${log.ip},
-            ${outcome}::"PostbackOutcome", ${cleanText(message.slice(0, 500))}, ${clickId}::uuid, ${conversionId}::uuid, ${log.networkId}::uuid)`);
+  await ex.execute(logInsertSql(log, outcome, message, clickId, conversionId));
 }

@@ -1,6 +1,7 @@
 // Account settings the conversion path reads on every postback (account currency, custom types, key/IP policy,
 // exchange rates), cached per app instance: reloaded after `config:changed` and at most every few seconds.
 import type { Deps } from "../deps.js";
+import { ValidationError } from "../lib/errors.js";
 import { RangeList } from "../lib/ip.js";
 
 export interface ConversionSettings {
@@ -17,6 +18,22 @@ export interface ConversionSettings {
   allKeys: Set<string>;
   /** Networks that require a key or restrict IPs (only those). */
   networkPolicies: Map<string, { requireKey: boolean; allowedIps: RangeList; keys: Set<string> }>;
+}
+
+/** The currencies amounts may be given in: the account's, then every one with an exchange rate. */
+export const acceptedCurrencies = (s: ConversionSettings): string[] => [s.accountCurrency, ...s.rates.keys()];
+
+/**
+ * Account-currency units per unit of `currency` (null when it is the account currency), or a ValidationError on
+ * `path` naming the accepted currencies when Settings has no rate for it.
+ */
+export function rateFor(s: ConversionSettings, currency: string, path = "currency"): string | null {
+  if (currency === s.accountCurrency) return null;
+  const rate = s.rates.get(currency);
+  if (rate === undefined) {
+    throw new ValidationError([{ path, message: `no exchange rate for ${currency.slice(0, 8)}; accepted: ${acceptedCurrencies(s).join(", ")}` }]);
+  }
+  return rate;
 }
 
 const TTL_MS = 5_000;
@@ -73,7 +90,7 @@ async function load(deps: Deps): Promise<ConversionSettings> {
     registration: s?.conversionRegistration ?? "POSTBACK",
     keyRequired: s?.postbackKeyRequired ?? false,
     allowedIps: new RangeList(s?.postbackAllowedIps ?? []),
-    rates: new Map(rates.map((r) => [r.currency.toUpperCase(), r.rate.toString()])),
+    rates: new Map(rates.map((r) => [r.currency.toUpperCase(), r.rate.toFixed()])),
     installKeys: new Set(keys.filter((k) => k.networkId === null).map((k) => k.keyHash)),
     allKeys: new Set(keys.map((k) => k.keyHash)),
     networkPolicies,

@@ -1,5 +1,5 @@
 // Typed error objects for mutation results (`... on Error { message }`), one per domain error class.
-import { ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "../lib/errors.js";
+import { ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError, UpstreamError, ValidationError } from "../lib/errors.js";
 import { builder } from "./builder.js";
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
@@ -39,6 +39,21 @@ builder.objectType(UnauthenticatedError, {
   name: "UnauthenticatedError",
   interfaces: [ErrorInterface],
   fields: (t) => ({ code: t.exposeString("code") }),
+});
+
+const UpstreamReasonRef = builder.enumType("UpstreamReason", {
+  description: "Why a third-party API call failed: not reachable, too slow, the key refused, another HTTP status, or an answer we cannot read.",
+  values: ["UNREACHABLE", "TIMEOUT", "REFUSED", "HTTP_STATUS", "BAD_ANSWER"] as const,
+});
+
+builder.objectType(UpstreamError, {
+  name: "UpstreamError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    service: t.exposeString("service"),
+    reason: t.field({ type: UpstreamReasonRef, resolve: (e) => e.reason }),
+    httpStatus: t.exposeInt("httpStatus", { nullable: true }),
+  }),
 });
 
 /** The error types every write can return. */

@@ -22,6 +22,7 @@ import "../schema/transfer/transfer.schema.js";
 import "../schema/audit/audit.schema.js";
 import "../schema/conversion/conversion.schema.js";
 import "../schema/reports/reports.schema.js";
+import "../schema/integration-stats/integration-stats.schema.js";
 import "../schema/clicks/clicks.schema.js";
 import { builder } from "./builder.js";
 

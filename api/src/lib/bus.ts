@@ -1,5 +1,6 @@
 // The event bus: GraphQL subscriptions and config-snapshot invalidation share it. In process by default; over
 // Redis pub/sub when REDIS_URL is set, so an event published on one api node reaches every node.
+import { setMaxListeners } from "node:events";
 import { createPubSub, type PubSub } from "@graphql-yoga/subscription";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import type { Redis } from "ioredis";
@@ -21,7 +22,11 @@ export interface BusTopics {
 export type Bus = PubSub<{ [K in keyof BusTopics]: BusTopics[K] }>;
 
 export function memoryBus(): Bus {
-  return createPubSub<{ [K in keyof BusTopics]: BusTopics[K] }>();
+  // Every open subscription (each console tab's live feed and bell, each graphql-ws connection's revocation watch)
+  // is a listener on one topic: many are normal, so Node's "possible leak" warning past 10 would only be noise.
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<{ [K in keyof BusTopics]: BusTopics[K] }>({ eventTarget: eventTarget as never });
 }
 
 /** Channels are namespaced by `prefix`, so several installs (or test runs) can share one Redis. */

@@ -77,6 +77,25 @@ export class RateLimitedError extends AppError {
   }
 }
 
+export type UpstreamReason = "UNREACHABLE" | "TIMEOUT" | "REFUSED" | "HTTP_STATUS" | "BAD_ANSWER";
+
+/** A third-party API (an affiliate network's or a traffic source's) failed or answered something unusable. */
+export class UpstreamError extends AppError {
+  override name = "UpstreamError";
+  readonly code = "UPSTREAM";
+  // A dependency failed, not our server: reads return it as a typed result, never a 5xx.
+  readonly status = 424;
+  constructor(
+    /** Which integration: "Everflow", "Kadam". */
+    readonly service: string,
+    readonly reason: UpstreamReason,
+    message: string,
+    readonly httpStatus: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
 /** Turns zod issues into field issues with dotted paths. */
 export function issuesFromZod(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldIssue[] {
   return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));

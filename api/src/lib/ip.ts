@@ -32,9 +32,52 @@ function normalize(addr: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
 
 export const isIpOrCidr = (s: string): boolean => parseRange(s) !== null;
 
+/**
+ * Plain dotted-decimal IPv4 without leading zeros ("203.0.113.7", as sockets and proxies write it) as an unsigned
+ * 32-bit number, or -1. This is the click path's fast path: every other form (IPv6, "::ffff:" mapped, octal or hex
+ * octets, short forms) goes through ipaddr.js.
+ */
+export function ipv4Number(s: string): number {
+  const n = s.length;
+  if (n < 7 || n > 15) return -1;
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return -1;
+      octet = octet * 10 + (c - 48);
+      if (octet > 255) return -1;
+      digits++;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + octet;
+}
+
+const MAPPED = "::ffff:";
+
+/** The IPv4 number of a plain address or of its "::ffff:" IPv4-mapped form (dual-stack sockets), or -1. */
+function fastIpv4(s: string): number {
+  const v = ipv4Number(s);
+  if (v >= 0 || s.length < 14 || !s.toLowerCase().startsWith(MAPPED)) return v;
+  return ipv4Number(s.slice(MAPPED.length));
+}
+
 /** Canonical text of an address ("::ffff:1.2.3.4" -> "1.2.3.4"); "" when not an IP. */
 export function canonicalIp(s: string): string {
-  if (!s || !ipaddr.isValid(s)) return "";
+  if (!s) return "";
+  if (ipv4Number(s) >= 0) return s;
+  if (fastIpv4(s) >= 0) return s.slice(MAPPED.length);
+  if (!ipaddr.isValid(s)) return "";
   return normalize(ipaddr.parse(s)).toString();
 }
 
@@ -47,14 +90,29 @@ export function inRange(ip: string, range: Range): boolean {
 /** A compiled list of ranges, for allow-lists and blacklists. */
 export class RangeList {
   private readonly ranges: Range[];
+  /** The IPv4 ranges again as [network, mask] numbers, for the fast path. */
+  private readonly v4: Array<[number, number]> = [];
   constructor(entries: readonly string[]) {
     this.ranges = entries.map(parseRange).filter((r): r is Range => r !== null);
+    for (const [addr, bits] of this.ranges) {
+      if (addr.kind() !== "ipv4") continue;
+      const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+      const o = (addr as ipaddr.IPv4).octets;
+      const num = (((o[0] as number) << 24) | ((o[1] as number) << 16) | ((o[2] as number) << 8) | (o[3] as number)) >>> 0;
+      this.v4.push([(num & mask) >>> 0, mask]);
+    }
   }
   get size(): number {
     return this.ranges.length;
   }
   has(ip: string): boolean {
-    if (this.ranges.length === 0 || !ipaddr.isValid(ip)) return false;
+    if (this.ranges.length === 0) return false;
+    const v = fastIpv4(ip);
+    if (v >= 0) {
+      for (const [net, mask] of this.v4) if ((v & mask) >>> 0 === net) return true;
+      return false;
+    }
+    if (!ipaddr.isValid(ip)) return false;
     const addr = normalize(ipaddr.parse(ip));
     const kind = addr.kind();
     for (const r of this.ranges) if (r[0].kind() === kind && addr.match(r as [ipaddr.IPv4, number])) return true;

@@ -50,11 +50,19 @@ export function filterSql(filters: ReportFilter[], side: Side, ts: Sql, tz: Sql)
   return sqlJoin([" AND ", join(parts, " AND ")]);
 }
 
+/** Aggregates built from rollup rows that replace the raw ones (see rollup.ts and conversion-rollup.ts). */
+export interface RolledUp {
+  /** Columns k0.., clicks, uniq, cost. */
+  clicks: Sql;
+  /** Columns k0.., leads, convs, rev, rev_ok, cost (counted conversions only; rev_ok NULL when none approved). */
+  conversions: Sql;
+}
+
 /**
- * Base sums per group. `clicksSql`, when given, replaces the raw clicks aggregate (columns k0.., clicks, uniq,
- * cost): the rollup reader passes one built from rollup rows.
+ * Base sums per group, from raw rows, or with `rolled` from rollups: customers and repeat customers then come from
+ * the conversion count minus a correction computed from repeat customers' own conversions (report_customers).
  */
-export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql, conversions: "raw" | "copy" = "raw"): Promise<GroupSums[]> {
+export async function baseSums(db: SqlExecutor, q: BaseQuery, rolled?: RolledUp, conversions: "raw" | "copy" = "raw"): Promise<GroupSums[]> {
   const cvSide: Side = conversions === "copy" ? "copy" : "conv";
   const tz = sqltag`${q.timezone}::text`;
   const clickTs = sqltag`c.created_at`;
@@ -84,29 +92,58 @@ export async function baseSums(db: SqlExecutor, q: BaseQuery, clicksSql?: Sql, c
     filterSql(q.filters, "click", clickTs, tz),
     groupCk,
   ]);
-  const sql = sqlJoin([
-    "WITH ck AS (",
-    clicksSql ?? rawClicks,
-    "), cvc AS (SELECT ",
-    selCv,
-    "coalesce(cv.visitor_id, cv.click_id) AS cust, count(*) FILTER (WHERE cv.type = 'lead') AS leads, count(*) FILTER (WHERE cv.type <> 'lead') AS convs, sum(cv.revenue_account) AS rev, coalesce(sum(cv.revenue_account) FILTER (WHERE cv.status = 'APPROVED'), 0) AS rev_ok, sum(cv.cost) AS cost FROM ",
-    cvSide === "copy" ? "report_conversions cv" : "conversions cv",
-    joinClicks,
-    " WHERE ",
-    convTs,
-    " >= ",
-    sqltag`${q.start}`,
-    " AND ",
-    convTs,
-    " < ",
-    sqltag`${q.end}`,
-    " AND ",
-    COUNTED,
-    filterSql(q.filters, cvSide, convTs, tz),
-    ` GROUP BY ${kList}cust), cvs AS (SELECT ${kList}sum(leads)::bigint AS leads, sum(convs)::bigint AS convs, sum(rev) AS rev, sum(rev_ok) AS rev_ok, sum(cost) AS cost, count(*) FILTER (WHERE convs > 0)::bigint AS customers, count(*) FILTER (WHERE convs > 1)::bigint AS repeaters FROM cvc`,
-    n ? ` GROUP BY ${kCols.join(", ")}` : "",
-    `) SELECT ${outKeys}coalesce(ck.clicks, 0) AS clicks, coalesce(ck.uniq, 0) AS uniq, coalesce(ck.cost, 0) + coalesce(cvs.cost, 0) AS cost, coalesce(cvs.leads, 0) AS leads, coalesce(cvs.convs, 0) AS convs, coalesce(cvs.rev, 0) AS rev, coalesce(cvs.rev_ok, 0) AS rev_ok, coalesce(cvs.customers, 0) AS customers, coalesce(cvs.repeaters, 0) AS repeaters FROM ck FULL JOIN cvs ON ${onKeys}`,
-  ]);
+  const final = `) SELECT ${outKeys}coalesce(ck.clicks, 0) AS clicks, coalesce(ck.uniq, 0) AS uniq, coalesce(ck.cost, 0) + coalesce(cvs.cost, 0) AS cost, coalesce(cvs.leads, 0) AS leads, coalesce(cvs.convs, 0) AS convs, coalesce(cvs.rev, 0) AS rev, coalesce(cvs.rev_ok, 0) AS rev_ok, coalesce(cvs.customers, 0) AS customers, coalesce(cvs.repeaters, 0) AS repeaters FROM ck FULL JOIN cvs ON ${onKeys}`;
+  const sql = rolled
+    ? sqlJoin([
+        "WITH ck AS (",
+        rolled.clicks,
+        "), cvr AS (",
+        rolled.conversions,
+        // Customers with two or more counted non-lead conversions in one group: only customers with two or more in
+        // all can be, and report_customers lists just their conversions.
+        "), rep AS (SELECT ",
+        kList,
+        "count(*)::bigint AS repeaters, sum(n - 1)::bigint AS extra FROM (SELECT ",
+        selCv,
+        "count(*) AS n FROM report_conversions cv WHERE cv.id IN (SELECT unnest(rc.ids) FROM report_customers rc WHERE rc.n >= 2) AND ",
+        convTs,
+        " >= ",
+        sqltag`${q.start}`,
+        " AND ",
+        convTs,
+        " < ",
+        sqltag`${q.end}`,
+        " AND cv.type <> 'lead' AND ",
+        COUNTED,
+        filterSql(q.filters, cvSide, convTs, tz),
+        ` GROUP BY ${kList}coalesce(cv.visitor_id, cv.click_id) HAVING count(*) >= 2) r`,
+        n ? ` GROUP BY ${kCols.join(", ")}` : "",
+        `), cvs AS (SELECT ${kCols.map((k) => `cvr.${k}, `).join("")}cvr.leads, cvr.convs, cvr.rev, cvr.rev_ok, cvr.cost, cvr.convs - coalesce(rep.extra, 0) AS customers, coalesce(rep.repeaters, 0) AS repeaters FROM cvr LEFT JOIN rep ON ${n ? kCols.map((k) => `rep.${k} = cvr.${k}`).join(" AND ") : "true"}`,
+        final,
+      ])
+    : sqlJoin([
+        "WITH ck AS (",
+        rawClicks,
+        "), cvc AS (SELECT ",
+        selCv,
+        "coalesce(cv.visitor_id, cv.click_id) AS cust, count(*) FILTER (WHERE cv.type = 'lead') AS leads, count(*) FILTER (WHERE cv.type <> 'lead') AS convs, sum(cv.revenue_account) AS rev, coalesce(sum(cv.revenue_account) FILTER (WHERE cv.status = 'APPROVED'), 0) AS rev_ok, sum(cv.cost) AS cost FROM ",
+        cvSide === "copy" ? "report_conversions cv" : "conversions cv",
+        joinClicks,
+        " WHERE ",
+        convTs,
+        " >= ",
+        sqltag`${q.start}`,
+        " AND ",
+        convTs,
+        " < ",
+        sqltag`${q.end}`,
+        " AND ",
+        COUNTED,
+        filterSql(q.filters, cvSide, convTs, tz),
+        ` GROUP BY ${kList}cust), cvs AS (SELECT ${kList}sum(leads)::bigint AS leads, sum(convs)::bigint AS convs, sum(rev) AS rev, sum(rev_ok) AS rev_ok, sum(cost) AS cost, count(*) FILTER (WHERE convs > 0)::bigint AS customers, count(*) FILTER (WHERE convs > 1)::bigint AS repeaters FROM cvc`,
+        n ? ` GROUP BY ${kCols.join(", ")}` : "",
+        final,
+      ]);
   // JIT compilation costs more than these queries take (hundreds of ms measured); plain plans run faster.
   const rows = await db.transaction(async (tx) => {
     await tx.query(sqltag`SET LOCAL jit = off`);

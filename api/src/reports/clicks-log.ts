@@ -36,6 +36,8 @@ export interface ClickLogRow {
   extAdId: string;
   extPlacement: string;
   cost: string;
+  costSource: string | null;
+  costCurrency: string;
   isUnique: boolean;
   isBot: boolean;
   fraudScore: number;
@@ -72,7 +74,8 @@ export async function clicksLog(deps: Deps, input: ClickLogInput): Promise<Click
         c.offer_id AS "offerId", c.source_id AS "sourceId", c.visitor_id AS "visitorId", c.outcome::text AS outcome, c.ip, c.country,
         c.region, c.city, c.isp, c.os, c.browser, c.device_type AS "deviceType", c.language, c.referrer_domain AS "referrerDomain",
         c.sub1, c.sub2, c.sub3, c.sub4, c.sub5, c.ext_campaign_id AS "extCampaignId", c.ext_ad_set_id AS "extAdSetId",
-        c.ext_ad_id AS "extAdId", c.ext_placement AS "extPlacement", c.cost::text AS cost, c.is_unique AS "isUnique",
+        c.ext_ad_id AS "extAdId", c.ext_placement AS "extPlacement", trim_scale(c.cost)::text AS cost, trim_scale(c.cost_source)::text AS "costSource",
+        trim(c.cost_currency) AS "costCurrency", c.is_unique AS "isUnique",
         c.is_bot AS "isBot", c.fraud_score AS "fraudScore" FROM clicks c WHERE c.created_at >= `,
       sqltag`${range.start}`,
       " AND c.created_at < ",

@@ -3,6 +3,7 @@ import { Decimal } from "@prisma/client/runtime/client";
 import { describe, expect, it } from "vitest";
 import { normalCdf, twoProportionZTest } from "./ab-test.js";
 import { splitCents, weights } from "./attribution.js";
+import { ROLLUP_MAX_SHARE, restAfter } from "./rollup.js";
 import { funnelRows } from "./funnel.js";
 import { deltas, deriveMetrics, emptySums } from "./metrics.js";
 import { addDays, presetDates, previousDates } from "./params.js";
@@ -86,5 +87,15 @@ describe("funnels and statistics", () => {
     expect(normalCdf(1.6449)).toBeCloseTo(0.9500047825316537, 13);
     expect(twoProportionZTest(30, 120, 18, 115)?.pValue).toBeCloseTo(0.07559837038886683, 13);
     expect(twoProportionZTest(0, 100, 0, 100)).toEqual({ z: 0, pValue: 1, confidence: 0 });
+  });
+});
+
+describe("rollup worker pacing", () => {
+  it("rests the interval after short passes and nine times a long pass, so rebuilds take at most a tenth of the time", () => {
+    expect(ROLLUP_MAX_SHARE).toBe(0.1);
+    expect(restAfter(20, 5_000)).toBe(5_000);
+    expect(restAfter(2_000, 5_000)).toBe(18_000);
+    expect(restAfter(2_000, 5_000, 0.5)).toBe(5_000);
+    for (const spent of [1, 500, 1_000, 60_000]) expect(spent / (spent + restAfter(spent, 5_000))).toBeLessThanOrEqual(0.1 + 1e-9);
   });
 });

@@ -2,45 +2,29 @@
 //
 // - report_rollup_daily: click sums per UTC day, campaign and dimension value (dim '' = campaign total);
 //   report_rollup_hourly: click totals per UTC hour and campaign.
-// - A statement trigger on clicks (installed at start by ensureRollupTriggers) marks each touched (UTC day, campaign) pair in
-//   report_rollup_dirty in the same transaction as the write, bumping a version.
-// - The rollup worker rebuilds a dirty pair from raw clicks and clears the mark only if its version did not move
-//   meanwhile, all in one transaction; a report statement therefore sees, for every pair, either a rollup that
+// - A statement trigger on clicks (installed at start by ensureRollupTriggers) appends each touched (UTC day, campaign)
+//   pair to report_click_dirty in the same transaction as the write: an insert into an append-only table, never an
+//   update of a shared row, so concurrent click batches for one campaign never wait on each other's commit.
+// - The rollup worker deletes a pair's marks first and then rebuilds the pair from raw clicks, in one transaction:
+//   every mark it deletes belongs to a committed write whose clicks the later statements see, and marks committed
+//   meanwhile stay for the next pass. A report statement therefore sees, for every pair, either a rollup that
 //   matches the raw rows or a dirty mark, and reads raw clicks for dirty pairs.
-// - Conversions are always read raw (they are a small fraction of clicks, and late conversions and status
-//   changes then need no bookkeeping at all).
-// Reports the rollups cannot answer fall back to raw rows: filters other than campaign, region/city, two
+// - report_rollup_day / _week: the sum of report_rollup_daily's rows per UTC day / ISO week and dimension value over
+//   all campaigns (stale rows of dirty pairs included), updated by the worker in the transaction that rebuilds a
+//   pair; reports without a campaign read them, minus the dirty pairs' stale rows, plus their raw clicks.
+// - Conversions: the same scheme in conversion-rollup.ts (rollup rows of clean pairs, raw rows of dirty ones).
+// Reports the rollups cannot answer fall back to raw rows (rollup-shape.ts): filters other than campaign, two
 // non-campaign dimensions, and time dimensions in zones whose offset is not a whole hour (India, Nepal, ...).
 // Non-time reports in any zone use whole UTC days from the rollup plus raw clicks for the partial edge days.
 import { join, type Sql, sqltag } from "@prisma/client/runtime/client";
 import type { SqlExecutor } from "../db/sql.js";
 import type { Deps } from "../deps.js";
 import { type BaseQuery, baseSums, type GroupSums } from "./base-sums.js";
-import { type Dimension, keyExpr, sqlJoin, TIME_DIMENSIONS } from "./dimensions.js";
+import { conversionRollupTriggerStatements, rebuildConversionDay, refreshConversionRollups, rollupConversionsSql } from "./conversion-rollup.js";
+import { type Dimension, keyExpr, sqlJoin } from "./dimensions.js";
+import { isoDay, ROLLUP_DIMS, type RollupShape, rollupShape } from "./rollup-shape.js";
 
-/** Dimensions kept in report_rollup_daily (region and city are too many values per day to be worth it). */
-export const ROLLUP_DIMS: readonly Dimension[] = [
-  "flow",
-  "landing",
-  "offer",
-  "source",
-  "country",
-  "os",
-  "browser",
-  "device",
-  "language",
-  "isp",
-  "referrerDomain",
-  "sub1",
-  "sub2",
-  "sub3",
-  "sub4",
-  "sub5",
-  "extCampaignId",
-  "extAdSetId",
-  "extAdId",
-  "extPlacement",
-];
+export { ROLLUP_DIMS };
 
 const NO_TZ = sqltag`'UTC'`;
 const dimValue = (d: Dimension): Sql => keyExpr(d, "click", sqltag`c.created_at`, NO_TZ);
@@ -52,26 +36,20 @@ export interface ReadOptions {
 
 export async function readSums(deps: Deps, q: BaseQuery, opts: ReadOptions = {}): Promise<GroupSums[]> {
   const useRollups = !opts.raw && deps.config.reportsRollups !== false;
-  const clicks = useRollups ? rollupClicksSql(q) : null;
-  return baseSums(deps.db.sql, q, clicks ?? undefined, useRollups ? "copy" : "raw");
+  const shape = useRollups ? rollupShape(q) : null;
+  if (!shape) return baseSums(deps.db.sql, q, undefined, useRollups ? "copy" : "raw");
+  return baseSums(deps.db.sql, q, { clicks: rollupClicksSql(q, shape) as Sql, conversions: rollupConversionsSql(q, shape) as Sql }, "copy");
 }
 
-const DAY = 86_400_000;
-const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
-const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY) * DAY);
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The clicks aggregate (k0.., clicks, uniq, cost) from rollups, or null when rollups cannot answer exactly. */
-export function rollupClicksSql(q: BaseQuery): Sql | null {
-  if (q.filters.some((f) => f.dimension !== "campaign" || f.values.includes(""))) return null;
-  const ids = q.filters.length ? [...new Set(q.filters.flatMap((f) => f.values))] : null;
-  if (q.filters.length > 1) return null;
-  const others = q.groupBy.filter((d) => d !== "campaign");
-  if (others.length > 1) return null;
-  const other = others[0];
+export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollupShape(q)): Sql | null {
+  if (!shape) return null;
+  const ids = shape.campaignIds;
   const tz = sqltag`${q.timezone}::text`;
   const n = q.groupBy.length;
   const kCols = q.groupBy.map((_, i) => `k${i}`);
+  // HAVING: in the all-campaigns form a value can net out to no clicks (stale rows of a dirty pair subtracted,
+  // its raw clicks gone); raw rows never produce such a group.
   const outer = (inner: Sql[]) =>
     sqlJoin([
       "SELECT ",
@@ -80,6 +58,7 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
       join(inner, " UNION ALL "),
       ") x",
       n ? ` GROUP BY ${kCols.join(", ")}` : "",
+      " HAVING sum(clicks) > 0",
     ]);
   const rawKeys = q.groupBy.map((d, i) => sqlJoin([keyExpr(d, "click", sqltag`c.created_at`, tz), ` AS k${i}, `]));
   const rawCols = sqlJoin([...rawKeys, "1 AS clicks, CASE WHEN c.is_unique THEN 1 ELSE 0 END AS uniq, c.cost AS cost"]);
@@ -87,12 +66,9 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
   const campR = ids ? sqlJoin([" AND r.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   const campD = ids ? sqlJoin([" AND d.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   // LATERAL keeps this a nested loop over the (few) dirty pairs, each an index range scan on clicks.
-  const dirtyJoin = sqltag`report_rollup_dirty d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`;
+  const dirtyJoin = sqltag`(SELECT DISTINCT day, campaign_id FROM report_click_dirty) d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`;
 
-  const utc = ["UTC", "Etc/UTC", "GMT", "Etc/GMT"].includes(q.timezone);
-  if (other && TIME_DIMENSIONS.includes(other) && !(utc && (other === "date" || other === "dayOfWeek"))) {
-    // Whole-hour zones only: the range then starts and ends on UTC hours, and every local hour is a UTC hour.
-    if (q.start.getTime() % 3_600_000 !== 0 || q.end.getTime() % 3_600_000 !== 0) return null;
+  if (shape.kind === "hourly") {
     const fixed = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? sqltag`r.campaign_id::text` : keyExpr(d, "click", sqltag`r.hour`, tz), ` AS k${i}, `]));
     return outer([
       sqlJoin([
@@ -103,7 +79,7 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
         " AND r.hour < ",
         sqltag`${q.end}`,
         campR,
-        " AND NOT EXISTS (SELECT 1 FROM report_rollup_dirty d WHERE d.day = (r.hour AT TIME ZONE 'UTC')::date AND d.campaign_id = r.campaign_id)",
+        " AND NOT EXISTS (SELECT 1 FROM report_click_dirty d WHERE d.day = (r.hour AT TIME ZONE 'UTC')::date AND d.campaign_id = r.campaign_id)",
       ]),
       sqlJoin([
         "SELECT ",
@@ -111,7 +87,7 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
         " FROM ",
         dirtyJoin,
         " WHERE d.day >= ",
-        sqltag`${isoDay(floorDay(q.start))}::date`,
+        sqltag`${isoDay(shape.dirtyFrom)}::date`,
         " AND d.day <= ",
         sqltag`${isoDay(q.end)}::date`,
         " AND c.created_at >= ",
@@ -122,30 +98,40 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
       ]),
     ]);
   }
-  const utcDay = other === "date" || other === "dayOfWeek"; // only reached in UTC: whole UTC days are local days
-  if (other && !utcDay && !ROLLUP_DIMS.includes(other)) return null;
 
-  // Whole UTC days inside the range come from the daily rollup; the partial days at either end from raw clicks.
-  let fullStart = ceilDay(q.start);
-  let fullEnd = floorDay(q.end);
-  if (fullStart >= fullEnd) fullStart = fullEnd = q.end;
-  const dayKey = other === "date" ? "to_char(r.day, 'YYYY-MM-DD')" : "to_char(r.day, 'ID')";
-  const rKeys = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? "r.campaign_id::text" : utcDay ? dayKey : "r.value", ` AS k${i}, `]));
+  // Whole UTC days inside the range come from the daily rollups; the partial days at either end from raw clicks.
+  const { fullStart, fullEnd } = shape;
+  const dayKey = shape.other === "date" ? "to_char(r.day, 'YYYY-MM-DD')" : "to_char(r.day, 'ID')";
+  const rKeys = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? "r.campaign_id::text" : shape.utcDay ? dayKey : "r.value", ` AS k${i}, `]));
+  const days = sqlJoin([" AND r.day >= ", sqltag`${isoDay(fullStart)}::date`, " AND r.day < ", sqltag`${isoDay(fullEnd)}::date`]);
   const edge = (from: Date, to: Date) =>
     sqlJoin(["SELECT ", rawCols, " FROM clicks c WHERE c.created_at >= ", sqltag`${from}`, " AND c.created_at < ", sqltag`${to}`, campC]);
+  const rolled = shape.byCampaign
+    ? [
+        sqlJoin([
+          "SELECT ",
+          ...rKeys,
+          "r.clicks, r.uniq, r.cost FROM report_rollup_daily r WHERE r.dim = ",
+          sqltag`${shape.dim}`,
+          days,
+          campR,
+          " AND NOT EXISTS (SELECT 1 FROM report_click_dirty d WHERE d.day = r.day AND d.campaign_id = r.campaign_id)",
+        ]),
+      ]
+    : [
+        // All campaigns: report_rollup_day holds the sum of every pair's rollup rows, the stale rows of dirty pairs
+        // included, so those are subtracted (their raw clicks are added below).
+        ...allCampaignRows(shape, rKeys),
+        sqlJoin([
+          "SELECT ",
+          ...rKeys,
+          "-r.clicks, -r.uniq, -r.cost FROM report_rollup_daily r JOIN (SELECT DISTINCT day, campaign_id FROM report_click_dirty) d ON d.day = r.day AND d.campaign_id = r.campaign_id WHERE r.dim = ",
+          sqltag`${shape.dim}`,
+          days,
+        ]),
+      ];
   return outer([
-    sqlJoin([
-      "SELECT ",
-      ...rKeys,
-      "r.clicks, r.uniq, r.cost FROM report_rollup_daily r WHERE r.dim = ",
-      sqltag`${utcDay ? "" : (other ?? "")}`,
-      " AND r.day >= ",
-      sqltag`${isoDay(fullStart)}::date`,
-      " AND r.day < ",
-      sqltag`${isoDay(fullEnd)}::date`,
-      campR,
-      " AND NOT EXISTS (SELECT 1 FROM report_rollup_dirty d WHERE d.day = r.day AND d.campaign_id = r.campaign_id)",
-    ]),
+    ...rolled,
     edge(q.start, fullStart),
     edge(fullEnd, q.end),
     sqlJoin([
@@ -162,6 +148,46 @@ export function rollupClicksSql(q: BaseQuery): Sql | null {
   ]);
 }
 
+const DAY_MS = 86_400_000;
+const addDaysUtc = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
+
+/**
+ * Rows of report_rollup_day and report_rollup_week that cover [fullStart, fullEnd) over all campaigns: whole ISO
+ * weeks (Monday to Sunday) from the weekly sums, the days around them from the daily ones. Keyed by day
+ * (date, day of week) reads days only.
+ */
+function allCampaignRows(shape: Extract<RollupShape, { kind: "daily" }>, rKeys: Sql[]): Sql[] {
+  const { fullStart, fullEnd } = shape;
+  const dayRows = (from: Date, to: Date) =>
+    sqlJoin([
+      "SELECT ",
+      ...rKeys,
+      "r.clicks, r.uniq, r.cost FROM report_rollup_day r WHERE r.dim = ",
+      sqltag`${shape.dim}`,
+      " AND r.day >= ",
+      sqltag`${isoDay(from)}::date`,
+      " AND r.day < ",
+      sqltag`${isoDay(to)}::date`,
+    ]);
+  const weekStart = addDaysUtc(fullStart, (8 - fullStart.getUTCDay()) % 7); // first Monday on or after
+  const weekEnd = addDaysUtc(fullEnd, -((fullEnd.getUTCDay() + 6) % 7)); // last Monday on or before
+  if (shape.utcDay || weekStart >= weekEnd) return [dayRows(fullStart, fullEnd)];
+  return [
+    dayRows(fullStart, weekStart),
+    sqlJoin([
+      "SELECT ",
+      ...rKeys,
+      "r.clicks, r.uniq, r.cost FROM report_rollup_week r WHERE r.dim = ",
+      sqltag`${shape.dim}`,
+      " AND r.week >= ",
+      sqltag`${isoDay(weekStart)}::date`,
+      " AND r.week < ",
+      sqltag`${isoDay(weekEnd)}::date`,
+    ]),
+    dayRows(weekEnd, fullEnd),
+  ];
+}
+
 /** The VALUES list that fans one click out to one row per rolled-up dimension (plus the total, dim ''). */
 const fanOut = (): Sql =>
   sqlJoin([
@@ -173,16 +199,37 @@ const fanOut = (): Sql =>
     ") v(dim, value)",
   ]);
 
-/** Rebuilds one (UTC day, campaign) pair from raw clicks; clears its dirty mark unless clicks moved meanwhile. */
+/** Adds `sign` times one pair's report_rollup_daily rows to report_rollup_day and to report_rollup_week. */
+const addToAllCampaigns = (sign: Sql, day: string, campaignId: string): Sql[] => [
+  sqltag`INSERT INTO report_rollup_day (dim, day, value, clicks, uniq, cost)
+    SELECT dim, day, value, ${sign}::int * clicks, ${sign}::int * uniq, ${sign}::int * cost FROM report_rollup_daily
+    WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid ORDER BY dim, value
+    ON CONFLICT (dim, day, value) DO UPDATE SET clicks = report_rollup_day.clicks + EXCLUDED.clicks, uniq = report_rollup_day.uniq + EXCLUDED.uniq,
+      cost = report_rollup_day.cost + EXCLUDED.cost`,
+  sqltag`INSERT INTO report_rollup_week (dim, week, value, clicks, uniq, cost)
+    SELECT dim, date_trunc('week', day)::date, value, ${sign}::int * clicks, ${sign}::int * uniq, ${sign}::int * cost FROM report_rollup_daily
+    WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid ORDER BY dim, value
+    ON CONFLICT (dim, week, value) DO UPDATE SET clicks = report_rollup_week.clicks + EXCLUDED.clicks, uniq = report_rollup_week.uniq + EXCLUDED.uniq,
+      cost = report_rollup_week.cost + EXCLUDED.cost`,
+];
+
+/**
+ * Rebuilds one (UTC day, campaign) pair from raw clicks (READ COMMITTED, in the caller's transaction). Its marks are
+ * deleted first: each belongs to a committed write, whose clicks every later statement here sees; a write that
+ * commits while the rebuild runs leaves its own mark, so the pair is rebuilt again. Returns false when the pair had
+ * no marks or another worker holds it.
+ */
 export async function refreshPair(tx: SqlExecutor, day: string, campaignId: string): Promise<boolean> {
   const [lock] = await tx.query<{ ok: boolean }>(sqltag`SELECT pg_try_advisory_xact_lock(hashtext(${`rollup:${day}:${campaignId}`})) AS ok`);
   if (!lock?.ok) return false;
-  const [mark] = await tx.query<{ version: number }>(
-    sqltag`SELECT version FROM report_rollup_dirty WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid`,
-  );
-  if (!mark) return false;
+  const marks = await tx.execute(sqltag`DELETE FROM report_click_dirty WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid`);
+  if (marks === 0) return false;
   const from = sqltag`(${day}::date::timestamp AT TIME ZONE 'UTC')`;
   const to = sqltag`((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
+  // report_rollup_day and _week stay the sums of the pairs' rows: this pair's old rows out, its new rows in. Pairs of
+  // one ISO week take that week's lock first, so two of them never update its rows in opposite orders.
+  await tx.query(sqltag`SELECT pg_advisory_xact_lock(hashtext('rollup-week:' || date_trunc('week', ${day}::date)::date::text))`);
+  for (const s of addToAllCampaigns(sqltag`-1`, day, campaignId)) await tx.execute(s);
   await tx.execute(sqltag`DELETE FROM report_rollup_daily WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid`);
   await tx.execute(
     sqlJoin([
@@ -193,22 +240,52 @@ export async function refreshPair(tx: SqlExecutor, day: string, campaignId: stri
       sqltag` WHERE c.campaign_id = ${campaignId}::uuid AND c.created_at >= ${from} AND c.created_at < ${to} GROUP BY v.dim, v.value`,
     ]),
   );
+  for (const s of addToAllCampaigns(sqltag`1`, day, campaignId)) await tx.execute(s);
+  await tx.execute(sqltag`DELETE FROM report_rollup_day WHERE day = ${day}::date AND clicks = 0`);
+  await tx.execute(sqltag`DELETE FROM report_rollup_week WHERE week = date_trunc('week', ${day}::date)::date AND clicks = 0`);
   await tx.execute(sqltag`DELETE FROM report_rollup_hourly WHERE campaign_id = ${campaignId}::uuid AND hour >= ${from} AND hour < ${to}`);
   await tx.execute(
     sqltag`INSERT INTO report_rollup_hourly (hour, campaign_id, clicks, uniq, cost)
       SELECT date_trunc('hour', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', ${campaignId}::uuid, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0)
       FROM clicks c WHERE c.campaign_id = ${campaignId}::uuid AND c.created_at >= ${from} AND c.created_at < ${to} GROUP BY 1`,
   );
-  const cleared = await tx.execute(
-    sqltag`DELETE FROM report_rollup_dirty WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid AND version = ${mark.version}`,
-  );
-  return cleared > 0;
+  return true;
 }
 
-/** One worker pass: rebuild up to `limit` dirty pairs, oldest day first. */
+/** Runs worker passes until nothing is dirty (offline: the traffic seed, the reports benchmark); pairs rebuilt. */
+export async function drainRollups(db: SqlExecutor, limit = 500): Promise<number> {
+  let pairs = 0;
+  for (;;) {
+    const pass = await refreshRollups(db, limit);
+    pairs += pass.cleared;
+    if (pass.seen === 0) return pairs;
+  }
+}
+
+/** The tables reports read besides clicks and conversions: what a live install's autovacuum keeps analyzed. */
+export const REPORT_TABLES = [
+  "report_rollup_daily",
+  "report_rollup_hourly",
+  "report_rollup_day",
+  "report_rollup_week",
+  "report_click_dirty",
+  "report_conversions",
+  "report_conv_rollup_daily",
+  "report_conv_rollup_hourly",
+  "report_conv_dirty",
+  "report_customers",
+] as const;
+
+/** One worker pass: rebuild up to `limit` dirty click pairs and `limit` dirty conversion pairs, oldest day first. */
 export async function refreshRollups(db: SqlExecutor, limit = 200): Promise<{ seen: number; cleared: number }> {
+  const clicks = await refreshClickRollups(db, limit);
+  const conversions = await refreshConversionRollups(db, limit);
+  return { seen: Math.max(clicks.seen, conversions.seen), cleared: clicks.cleared + conversions.cleared };
+}
+
+async function refreshClickRollups(db: SqlExecutor, limit: number): Promise<{ seen: number; cleared: number }> {
   const pairs = await db.query<{ day: string; campaign_id: string }>(
-    sqltag`SELECT to_char(day, 'YYYY-MM-DD') AS day, campaign_id::text FROM report_rollup_dirty ORDER BY day, campaign_id LIMIT ${limit}`,
+    sqltag`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day, campaign_id::text FROM report_click_dirty ORDER BY 1, 2 LIMIT ${limit}`,
   );
   let cleared = 0;
   for (const p of pairs) {
@@ -217,13 +294,32 @@ export async function refreshRollups(db: SqlExecutor, limit = 200): Promise<{ se
   return { seen: pairs.length, cleared };
 }
 
-/** Runs refreshRollups every `intervalMs` (never two passes at once) until stopped. */
-export function createRollupWorker(deps: Pick<Deps, "db" | "logger">, intervalMs: number) {
+/**
+ * The most of its time the worker spends rebuilding: after a pass of D ms it rests at least D x (1 - share) / share.
+ * A pair's rebuild costs more as its day fills (a busy campaign's today is re-aggregated whole), so without a bound
+ * the worker would rebuild back to back and take the CPU that answers clicks and postbacks. Reports stay exact
+ * meanwhile: they read raw rows for pairs still marked.
+ */
+export const ROLLUP_MAX_SHARE = 0.1;
+
+/** How long the worker rests after a pass of `spentMs`: the interval, or longer so passes stay within `maxShare`. */
+export const restAfter = (spentMs: number, intervalMs: number, maxShare = ROLLUP_MAX_SHARE): number =>
+  Math.max(intervalMs, (spentMs * (1 - maxShare)) / maxShare);
+
+/** Runs refreshRollups every `intervalMs` or, after a long pass, later (ROLLUP_MAX_SHARE); never two passes at once. */
+export function createRollupWorker(deps: Pick<Deps, "db" | "logger">, intervalMs: number, maxShare = ROLLUP_MAX_SHARE) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = false;
-  const tick = () => {
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(tick, ms);
+    timer.unref();
+  };
+  function tick() {
+    timer = null;
     if (stopped || running) return;
+    const started = performance.now();
     running = (async () => {
       // Drain in passes, so a backlog (first start on old data) does not wait an interval per 200 pairs.
       for (;;) {
@@ -234,18 +330,17 @@ export function createRollupWorker(deps: Pick<Deps, "db" | "logger">, intervalMs
       .catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "report rollup pass failed"))
       .finally(() => {
         running = null;
+        schedule(restAfter(performance.now() - started, intervalMs, maxShare));
       });
-  };
+  }
   return {
     start() {
-      if (intervalMs <= 0 || timer) return;
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
+      if (intervalMs <= 0 || timer || running || stopped) return;
       tick();
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      if (timer) clearTimeout(timer);
       await running;
     },
   };
@@ -253,9 +348,8 @@ export function createRollupWorker(deps: Pick<Deps, "db" | "logger">, intervalMs
 
 const markFn = (name: string, rows: string) => `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  INSERT INTO report_rollup_dirty (day, campaign_id)
-  SELECT DISTINCT (created_at AT TIME ZONE 'UTC')::date, campaign_id FROM ${rows} ORDER BY 1, 2
-  ON CONFLICT (day, campaign_id) DO UPDATE SET version = report_rollup_dirty.version + 1;
+  INSERT INTO report_click_dirty (day, campaign_id)
+  SELECT DISTINCT (created_at AT TIME ZONE 'UTC')::date, campaign_id FROM ${rows};
   RETURN NULL;
 END $fn$`;
 
@@ -279,7 +373,7 @@ export async function ensureRollupTriggers(db: SqlExecutor): Promise<void> {
     "CREATE TRIGGER clicks_rollup_delete AFTER DELETE ON clicks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_mark_old()",
   ];
   await db.transaction(async (tx) => {
-    for (const s of [...statements, ...conversionCopyStatements]) await tx.query(sqltag([s]));
+    for (const s of [...statements, ...conversionCopyStatements, ...conversionRollupTriggerStatements]) await tx.query(sqltag([s]));
   });
 }
 
@@ -319,7 +413,7 @@ END $fn$`,
 ];
 
 /**
- * Rebuilds every campaign's rollups for one UTC day in three statements, and clears that day's dirty marks.
+ * Rebuilds every campaign's click and conversion rollups for one UTC day, and clears that day's dirty marks.
  * For offline use (the traffic seed, repairs): unlike refreshPair it does not guard against concurrent writers.
  */
 export async function rebuildDay(db: SqlExecutor, day: string): Promise<void> {
@@ -342,6 +436,18 @@ export async function rebuildDay(db: SqlExecutor, day: string): Promise<void> {
         SELECT date_trunc('hour', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', c.campaign_id, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0)
         FROM clicks c WHERE c.created_at >= ${from} AND c.created_at < ${to} GROUP BY 1, 2`,
     );
-    await tx.execute(sqltag`DELETE FROM report_rollup_dirty WHERE day = ${day}::date`);
+    await tx.execute(sqltag`DELETE FROM report_rollup_day WHERE day = ${day}::date`);
+    await tx.execute(
+      sqltag`INSERT INTO report_rollup_day (dim, day, value, clicks, uniq, cost)
+        SELECT dim, day, value, sum(clicks), sum(uniq), sum(cost) FROM report_rollup_daily WHERE day = ${day}::date GROUP BY dim, day, value`,
+    );
+    await tx.execute(sqltag`DELETE FROM report_rollup_week WHERE week = date_trunc('week', ${day}::date)::date`);
+    await tx.execute(
+      sqltag`INSERT INTO report_rollup_week (dim, week, value, clicks, uniq, cost)
+        SELECT dim, date_trunc('week', ${day}::date)::date, value, sum(clicks), sum(uniq), sum(cost) FROM report_rollup_day
+        WHERE day >= date_trunc('week', ${day}::date)::date AND day < date_trunc('week', ${day}::date)::date + 7 GROUP BY dim, value`,
+    );
+    await tx.execute(sqltag`DELETE FROM report_click_dirty WHERE day = ${day}::date`);
   });
+  await rebuildConversionDay(db, day);
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { handlePostback } from "../conversions/postback-route.js";
 import type { Deps } from "../deps.js";
 import { createEventRoutes } from "./events/index.js";
-import { handleClick } from "./click/click-route.js";
+import { handleClick, handleDomainRoot } from "./click/click-route.js";
 import { ClickEngine } from "./click/engine.js";
 import { handleOffer } from "./click/offer-route.js";
 
@@ -35,6 +35,8 @@ export function createTracking(deps: Deps): Tracking {
           return true;
         }
       }
+      // GET https://<custom domain>/ — the campaign linked to that domain
+      if (path === "/" && handleDomainRoot(engine, req, res, ip, q === -1 ? "" : url.slice(q + 1))) return true;
       // GET /offer/:clickId/:offerId — from a lander's CTA to the offer
       if (path.startsWith("/offer/")) {
         const [clickId = "", offerId = "", extra] = path.slice(7).split("/");

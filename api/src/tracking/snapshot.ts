@@ -2,6 +2,7 @@
 // landers and offers, sources, domains, settings, the IP blacklist and offer-cap counts. Rebuilt on every
 // `config:changed` (contract 5); while the database is unreachable the last good snapshot keeps serving.
 import type { Deps } from "../deps.js";
+import { mulDecimal } from "../lib/decimal.js";
 import { RangeList } from "../lib/ip.js";
 import { type CompiledFilter, compileFilters } from "./routing/match-filters.js";
 import { flowFiltersSchema } from "./routing/filter-schema.js";
@@ -57,8 +58,14 @@ export interface SnapCampaign {
   slug: string;
   source: SnapSource | null;
   costModel: "CPC" | "CPM" | "CPA" | "REVSHARE";
-  /** Per-click cost for CPC/CPM as a decimal string ("0" for CPA/RevShare, which cost at conversion time). */
+  /** Per-click cost for CPC/CPM as a decimal string in costCurrency ("0" for CPA/RevShare, which cost at conversion time). */
   clickCost: string;
+  /** The currency the source charges in (the source's, else the account's): clickCost and the {cost} macro are in it. */
+  costCurrency: string;
+  /** Account-currency units per costCurrency unit, or null when costCurrency is the account currency. */
+  costRate: string | null;
+  /** The hostname of the campaign's custom tracking domain, lower case; null when it has none. */
+  domainHost: string | null;
   timezone: string;
   botFilterEnabled: boolean;
   botRedirectUrl: string;
@@ -78,7 +85,9 @@ export interface Snapshot {
   offers: Map<string, SnapOffer>;
   landings: Map<string, SnapLanding>;
   domains: Set<string>;
-  settings: { ipAnonymization: boolean; timezone: string; geoipCityPath: string; geoipAsnPath: string };
+  /** Custom domain -> the one active campaign linked to it, which its root path (`https://domain/?...`) runs. */
+  domainCampaigns: Map<string, SnapCampaign>;
+  settings: { ipAnonymization: boolean; timezone: string; geoipCityPath: string; geoipAsnPath: string; accountCurrency: string };
   blacklist: RangeList;
   blacklistEntries: Set<string>;
 }
@@ -89,7 +98,8 @@ export const emptySnapshot = (): Snapshot => ({
   offers: new Map(),
   landings: new Map(),
   domains: new Set(),
-  settings: { ipAnonymization: false, timezone: "UTC", geoipCityPath: "", geoipAsnPath: "" },
+  domainCampaigns: new Map(),
+  settings: { ipAnonymization: false, timezone: "UTC", geoipCityPath: "", geoipAsnPath: "", accountCurrency: "USD" },
   blacklist: new RangeList([]),
   blacklistEntries: new Set(),
 });
@@ -104,6 +114,7 @@ export function shiftDecimalLeft(value: string, places: number): string {
   return trimmed ? `${head}.${trimmed}` : head;
 }
 
+const PLAIN_DECIMAL = /^\d{1,10}(\.\d{1,10})?$/;
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** The configuration rows a snapshot is built from; also persisted so a restart while PostgreSQL is down still routes. */
@@ -111,14 +122,26 @@ export type RawConfig = Awaited<ReturnType<typeof fetchConfig>>;
 
 export async function fetchConfig(deps: Deps) {
   const p = deps.db.prisma;
-  const [settings, campaigns, offers, landings, domains, blacklist] = await Promise.all([
+  const [settings, campaigns, offers, landings, domains, blacklist, rates] = await Promise.all([
     // Only what routing needs: the persisted copy must not carry secrets (license keys, SMTP, API keys).
-    p.settings.findUnique({ where: { id: 1 }, select: { ipAnonymization: true, timezone: true, geoipCityPath: true, geoipAsnPath: true } }),
+    p.settings.findUnique({
+      where: { id: 1 },
+      select: { ipAnonymization: true, timezone: true, geoipCityPath: true, geoipAsnPath: true, accountCurrency: true },
+    }),
     p.campaign.findMany({
       where: { status: "ACTIVE" },
       include: {
         source: {
-          select: { id: true, clickIdParam: true, costParam: true, campaignIdParam: true, adSetIdParam: true, adIdParam: true, placementParam: true },
+          select: {
+            id: true,
+            clickIdParam: true,
+            costParam: true,
+            campaignIdParam: true,
+            adSetIdParam: true,
+            adIdParam: true,
+            placementParam: true,
+            currency: true,
+          },
         },
         flows: {
           where: { status: "ACTIVE" },
@@ -129,10 +152,12 @@ export async function fetchConfig(deps: Deps) {
     }),
     p.offer.findMany(),
     p.landingPage.findMany(),
-    p.domain.findMany({ select: { hostname: true } }),
+    p.domain.findMany({ select: { id: true, hostname: true } }),
     p.ipBlacklist.findMany({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] }, select: { cidr: true } }),
+    p.currencyRate.findMany({ select: { currency: true, rate: true } }),
   ]);
-  return { settings, campaigns, offers, landings, domains, blacklist };
+  // Decimals as strings, so the persisted copy round-trips through JSON exactly.
+  return { settings, campaigns, offers, landings, domains, blacklist, rates: rates.map((r) => ({ currency: r.currency, rate: r.rate.toFixed() })) };
 }
 
 export async function loadSnapshot(deps: Deps): Promise<{ snapshot: Snapshot; raw: RawConfig }> {
@@ -142,6 +167,11 @@ export async function loadSnapshot(deps: Deps): Promise<{ snapshot: Snapshot; ra
 
 export function buildSnapshot(raw: RawConfig, logger: Deps["logger"]): Snapshot {
   const { settings, campaigns, offers, landings, domains, blacklist } = raw;
+  const accountCurrency = (settings?.accountCurrency ?? "USD").toUpperCase();
+  // Snapshots persisted before rates were part of them have none: costs then stay unconverted until a reload.
+  const rates = new Map((raw.rates ?? []).filter((r) => PLAIN_DECIMAL.test(r.rate)).map((r) => [r.currency.trim().toUpperCase(), r.rate]));
+  const hostById = new Map(domains.map((d) => [d.id, d.hostname.toLowerCase()]));
+  const linkedCampaigns = new Map<string, SnapCampaign[]>();
   const offerMap = new Map<string, SnapOffer>();
   for (const o of offers)
     offerMap.set(o.id, {
@@ -196,7 +226,18 @@ export function buildSnapshot(raw: RawConfig, logger: Deps["logger"]): Snapshot 
     const hasPixels = Boolean(pixels.facebookPixelId || pixels.googleTagId || pixels.tiktokPixelId || pixels.customScripts);
     const costValue = String(c.costValue);
     const s = c.source;
-    campaignMap.set(c.slug, {
+    const costCurrency = (s?.currency ?? accountCurrency).trim().toUpperCase();
+    let costRate: string | null = null;
+    if (costCurrency !== accountCurrency) {
+      costRate = rates.get(costCurrency) ?? null;
+      if (costRate === null)
+        logger.warn(
+          { campaignId: c.id, currency: costCurrency },
+          "the campaign's traffic source charges in a currency with no exchange rate: click costs are recorded unconverted until one is set in Settings",
+        );
+    }
+    const domainHost = c.domainId ? (hostById.get(c.domainId) ?? null) : null;
+    const snap: SnapCampaign = {
       id: c.id,
       slug: c.slug,
       source: s
@@ -212,6 +253,9 @@ export function buildSnapshot(raw: RawConfig, logger: Deps["logger"]): Snapshot 
         : null,
       costModel: c.costModel,
       clickCost: c.costModel === "CPC" ? costValue : c.costModel === "CPM" ? shiftDecimalLeft(costValue, 3) : "0",
+      costCurrency,
+      costRate,
+      domainHost,
       timezone: c.timezone || "UTC",
       botFilterEnabled: c.botFilterEnabled,
       botRedirectUrl: c.botRedirectUrl || "https://www.google.com/",
@@ -225,7 +269,18 @@ export function buildSnapshot(raw: RawConfig, logger: Deps["logger"]): Snapshot 
       regular: flows.filter((f) => f.type === "REGULAR"),
       // Several default flows are a configuration error; only the first runs (spec: Conflict Detection).
       defaultFlow: flows.find((f) => f.type === "DEFAULT") ?? null,
-    });
+    };
+    campaignMap.set(c.slug, snap);
+    if (domainHost) linkedCampaigns.set(domainHost, [...(linkedCampaigns.get(domainHost) ?? []), snap]);
+  }
+  const domainCampaigns = new Map<string, SnapCampaign>();
+  for (const [host, list] of linkedCampaigns) {
+    if (list.length === 1) domainCampaigns.set(host, list[0] as SnapCampaign);
+    else
+      logger.warn(
+        { domain: host, campaigns: list.map((x) => x.slug) },
+        "several active campaigns use this domain: its root path answers 404 until one remains",
+      );
   }
   const entries = blacklist.map((b) => b.cidr);
   return {
@@ -233,14 +288,25 @@ export function buildSnapshot(raw: RawConfig, logger: Deps["logger"]): Snapshot 
     campaigns: campaignMap,
     offers: offerMap,
     landings: landingMap,
-    domains: new Set(domains.map((d) => d.hostname.toLowerCase())),
+    domains: new Set(hostById.values()),
+    domainCampaigns,
     settings: {
       ipAnonymization: settings?.ipAnonymization ?? false,
       timezone: settings?.timezone ?? "UTC",
       geoipCityPath: settings?.geoipCityPath ?? "",
       geoipAsnPath: settings?.geoipAsnPath ?? "",
+      accountCurrency,
     },
     blacklist: new RangeList(entries),
     blacklistEntries: new Set(entries),
   };
 }
+
+/** A cost in the campaign's cost currency, converted to the account currency (6 decimals, the clicks column's scale). */
+export function toAccountCost(c: SnapCampaign, cost: string): string {
+  if (c.costRate === null || cost === "0") return cost;
+  const converted = mulDecimal(cost, c.costRate, 6);
+  // The column holds 8 integer digits: an absurd product must not fail the whole batch's insert.
+  return converted.split(".")[0]!.length > 8 ? MAX_COST : converted;
+}
+const MAX_COST = "99999999.999999";

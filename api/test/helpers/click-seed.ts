@@ -42,6 +42,7 @@ export async function seedCampaign(
     flows?: SeedFlow[];
     defaultOfferId?: string;
     sourceId?: string;
+    domainId?: string;
     costModel?: "CPC" | "CPM" | "CPA" | "REVSHARE";
     costValue?: string;
     botFilterEnabled?: boolean;
@@ -62,6 +63,7 @@ export async function seedCampaign(
       slug: c.slug,
       defaultOfferId: c.defaultOfferId ?? null,
       sourceId: c.sourceId ?? null,
+      domainId: c.domainId ?? null,
       costModel: c.costModel ?? "CPC",
       costValue: c.costValue ?? "0",
       botFilterEnabled: c.botFilterEnabled ?? false,

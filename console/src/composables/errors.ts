@@ -41,3 +41,40 @@ export function outcome<T>(result: { data?: unknown; error?: CombinedError | und
   const message = Object.keys(fieldErrors).length ? "Some fields need attention." : (r.message ?? r.__typename);
   return { data: null, message, fieldErrors };
 }
+
+type SuccessData<R> = R extends { __typename: `${string}Success`; data: infer D } ? D : never;
+
+/**
+ * A query field's typed union result (`{ __typename: "...Success", data } | UpstreamError | ...`): the success data,
+ * or the message to show in its place (both null while the query loads).
+ */
+export function queryResult<R extends { __typename: string }>(
+  error: CombinedError | undefined,
+  result: R | null | undefined,
+): { data: SuccessData<R> | null; failure: string | null } {
+  if (!error && result == null) return { data: null, failure: null };
+  const o = outcome<SuccessData<R>>({ data: { result }, error }, (d: { result: R }) => d.result);
+  return { data: o.data, failure: o.data ? null : formMessage(o, new Set()) };
+}
+
+/**
+ * The form-level message when some of the API's field errors have no field on screen to show them (a path the
+ * form does not render): those errors spelled out, so "Some fields need attention" never points at nothing.
+ * `shown` holds the keys the form renders errors for; an error matches its key or a path under it ("offers.0").
+ */
+export function formMessage(o: Pick<MutationOutcome<unknown>, "message" | "fieldErrors">, shown: ReadonlySet<string>): string | null {
+  const placed = (path: string) => [...shown].some((k) => path === k || path.startsWith(`${k}.`));
+  const unplaced = Object.entries(o.fieldErrors).filter(([path]) => !placed(path));
+  if (!unplaced.length) return o.message;
+  return unplaced.map(([path, m]) => (path ? `${path}: ${m}` : m)).join("; ");
+}
+
+/** An `err(key)` for templates that also records which keys the form shows (for formMessage). */
+export function fieldErrorLookup(errors: { value: Record<string, string> }) {
+  const shown = new Set<string>();
+  const err = (k: string): string | null => {
+    shown.add(k);
+    return errors.value[k] ?? Object.entries(errors.value).find(([p]) => p.startsWith(`${k}.`))?.[1] ?? null;
+  };
+  return { err, shown };
+}

@@ -7,6 +7,8 @@ export type Section = (typeof SECTIONS)[number];
 export type Access = "read" | "write";
 
 export interface SessionUser {
+  /** The operator's user id; null for an API key. */
+  id: string | null;
   name: string;
   email: string | null;
   role: string | null;

@@ -23,6 +23,7 @@ export async function loadViewer(): Promise<boolean> {
     return false;
   }
   session.setUser({
+    id: v.user?.id ?? null,
     name: v.user?.name || v.name,
     email: v.user?.email ?? null,
     role: v.user?.role ?? null,

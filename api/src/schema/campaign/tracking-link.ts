@@ -1,19 +1,24 @@
 // The campaign's tracking link and the per-source tracking template: the URL parameter string that maps the
 // source's macros to our parameters (click id, cost, Campaign ID / Ad Set ID / Ad ID / Placement, extras).
 
-export interface SourceMacros {
-  clickIdParam: string;
-  clickIdMacro: string;
-  costParam: string;
-  costMacro: string;
-  campaignIdParam: string;
-  campaignIdMacro: string;
-  adSetIdParam: string;
-  adSetIdMacro: string;
-  adIdParam: string;
-  adIdMacro: string;
-  placementParam: string;
-  placementMacro: string;
+/** A traffic source's parameter names and the source macros that fill them. */
+export const MACRO_FIELDS = [
+  "clickIdParam",
+  "clickIdMacro",
+  "costParam",
+  "costMacro",
+  "campaignIdParam",
+  "campaignIdMacro",
+  "adSetIdParam",
+  "adSetIdMacro",
+  "adIdParam",
+  "adIdMacro",
+  "placementParam",
+  "placementMacro",
+] as const;
+export type MacroFields = Record<(typeof MACRO_FIELDS)[number], string>;
+
+export interface SourceMacros extends MacroFields {
   extraParams: unknown;
 }
 

@@ -8,13 +8,17 @@ import { bulkUpdateClickCost, downloadGeoip, type GeoDbStatus, geoipLookup, geoi
 const ClickCostRef = builder.objectRef<{ clickId: string; cost: string }>("ClickCostUpdate").implement({
   fields: (t) => ({ clickId: t.exposeID("clickId"), cost: t.expose("cost", { type: "Decimal" }) }),
 });
-const BulkCostRef = builder.objectRef<{ updated: number; campaignId: string; cpc: string }>("BulkClickCostUpdate").implement({
-  fields: (t) => ({
-    updated: t.exposeInt("updated", { description: "Clicks whose cost was set." }),
-    campaignId: t.exposeID("campaignId"),
-    cpc: t.expose("cpc", { type: "Decimal" }),
-  }),
-});
+const BulkCostRef = builder
+  .objectRef<{ updated: number; campaignId: string; cpc: string; currency: string; costAccount: string }>("BulkClickCostUpdate")
+  .implement({
+    fields: (t) => ({
+      updated: t.exposeInt("updated", { description: "Clicks whose cost was set." }),
+      campaignId: t.exposeID("campaignId"),
+      cpc: t.expose("cpc", { type: "Decimal", description: "As entered, in currency." }),
+      currency: t.exposeString("currency", { description: "The currency cpc was taken in." }),
+      costAccount: t.expose("costAccount", { type: "Decimal", description: "Each click's cost in the account currency." }),
+    }),
+  });
 const GeoDbRef = builder.objectRef<GeoDbStatus>("GeoIpDatabase").implement({
   fields: (t) => ({
     edition: t.exposeString("edition"),
@@ -48,7 +52,11 @@ const GeoLookupRef = builder.objectRef<Lookup>("GeoIpLookup").implement({
 });
 
 const UpdateCostInput = builder.inputType("UpdateClickCostInput", {
-  fields: (t) => ({ clickId: t.id({ required: true }), cost: t.field({ type: "Decimal", required: true }) }),
+  fields: (t) => ({
+    clickId: t.id({ required: true }),
+    cost: t.field({ type: "Decimal", required: true }),
+    currency: t.string({ description: "ISO code of cost (default: the account currency); converted with the rates in Settings." }),
+  }),
 });
 const BulkCostInput = builder.inputType("BulkUpdateClickCostInput", {
   fields: (t) => ({
@@ -56,6 +64,9 @@ const BulkCostInput = builder.inputType("BulkUpdateClickCostInput", {
     from: t.field({ type: "DateTime", required: true, description: "Inclusive." }),
     to: t.field({ type: "DateTime", required: true, description: "Exclusive." }),
     cpc: t.field({ type: "Decimal", required: true, description: "The new cost of every click in the range." }),
+    currency: t.string({
+      description: "ISO code of cpc (default: the campaign's traffic-source currency, else the account's); converted with the rates in Settings.",
+    }),
   }),
 });
 

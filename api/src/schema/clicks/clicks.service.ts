@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor.js";
 import type { Deps } from "../../deps.js";
 import { ValidationError } from "../../lib/errors.js";
+import { conversionSettings, rateFor } from "../../conversions/settings-cache.js";
+import { mulDecimal } from "../../lib/decimal.js";
 import { isUuid } from "../../lib/ids.js";
 import { GeoIp } from "../../tracking/click/geo.js";
 import { auditedWrite, mustFind, parseInput } from "../shared/write.js";
@@ -16,12 +18,31 @@ const cost = z
   .trim()
   .refine((v) => /^\d{1,8}(\.\d{1,6})?$/.test(v), "must be a non-negative decimal with at most 6 decimal places, e.g. 0.035");
 const uuid = z.string().refine(isUuid, "must be a UUID");
+const currency = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine((v) => /^[A-Z]{3}$/.test(v), "must be a three-letter ISO 4217 code such as USD")
+  .nullish();
 
-export const updateClickCostInput = z.object({ clickId: uuid, cost }).strict();
+export const updateClickCostInput = z.object({ clickId: uuid, cost, currency }).strict();
 export const bulkUpdateClickCostInput = z
-  .object({ campaignId: uuid, from: z.date(), to: z.date(), cpc: cost })
+  .object({ campaignId: uuid, from: z.date(), to: z.date(), cpc: cost, currency })
   .strict()
   .refine((v) => v.from < v.to, { path: ["to"], message: "must be after from" });
+
+/**
+ * `amount` in `cur` (null: the account currency) as the account-currency cost (6 decimals) with Settings' rate,
+ * and the amount as given; a ValidationError on currency when Settings has no rate for it.
+ */
+async function toAccount(deps: Deps, amount: string, cur: string | null): Promise<{ cost: string; costSource: string; costCurrency: string }> {
+  const s = await conversionSettings(deps);
+  const costCurrency = cur ?? s.accountCurrency;
+  const rate = rateFor(s, costCurrency);
+  const cost = rate === null ? amount : mulDecimal(amount, rate, 6);
+  if (cost.split(".")[0]!.length > 8) throw new ValidationError([{ path: "cost", message: "is too large once converted to the account currency" }]);
+  return { cost, costSource: amount, costCurrency };
+}
 
 export async function updateClickCost(deps: Deps, actor: Actor, input: unknown): Promise<{ clickId: string; cost: string }> {
   const data = parseInput(updateClickCostInput, input);
@@ -30,29 +51,42 @@ export async function updateClickCost(deps: Deps, actor: Actor, input: unknown):
     entityType: "Click",
     run: async (tx) => {
       const before = await mustFind("Click", data.clickId, tx.click.findUnique({ where: { id: data.clickId }, select: { id: true, cost: true } }));
-      const row = await tx.click.update({ where: { id: data.clickId }, data: { cost: data.cost }, select: { id: true, cost: true } });
+      // The cost is in the account currency unless the operator names another.
+      const costs = await toAccount(deps, data.cost, data.currency ?? null);
+      const row = await tx.click.update({ where: { id: data.clickId }, data: costs, select: { id: true, cost: true } });
       const out = { clickId: row.id, cost: row.cost.toString() };
       return { row: out, id: row.id, before: { cost: before.cost.toString() }, after: { cost: out.cost } };
     },
   });
 }
 
-export async function bulkUpdateClickCost(deps: Deps, actor: Actor, input: unknown): Promise<{ updated: number; campaignId: string; cpc: string }> {
+export async function bulkUpdateClickCost(
+  deps: Deps,
+  actor: Actor,
+  input: unknown,
+): Promise<{ updated: number; campaignId: string; cpc: string; currency: string; costAccount: string }> {
   const data = parseInput(bulkUpdateClickCostInput, input);
   return auditedWrite(deps, actor, {
     action: "click.cost_bulk_update",
     entityType: "Campaign",
     run: async (tx) => {
-      await mustFind("Campaign", data.campaignId, tx.campaign.findUnique({ where: { id: data.campaignId }, select: { id: true } }));
+      const campaign = await mustFind(
+        "Campaign",
+        data.campaignId,
+        tx.campaign.findUnique({ where: { id: data.campaignId }, select: { id: true, source: { select: { currency: true } } } }),
+      );
+      // The CPC the traffic source reports is in its currency, unless the operator names another.
+      const costs = await toAccount(deps, data.cpc, data.currency ?? campaign.source?.currency.trim().toUpperCase() ?? null);
+      const cur = costs.costCurrency;
       const where = { campaignId: data.campaignId, createdAt: { gte: data.from, lt: data.to } };
       const before = await tx.click.aggregate({ where, _sum: { cost: true }, _count: true });
-      const { count } = await tx.click.updateMany({ where, data: { cost: data.cpc } });
-      const row = { updated: count, campaignId: data.campaignId, cpc: data.cpc };
+      const { count } = await tx.click.updateMany({ where, data: costs });
+      const row = { updated: count, campaignId: data.campaignId, cpc: data.cpc, currency: cur, costAccount: costs.cost };
       return {
         row,
         id: data.campaignId,
         before: { from: data.from, to: data.to, clicks: before._count, totalCost: before._sum.cost?.toString() ?? "0" },
-        after: { from: data.from, to: data.to, clicks: count, cpc: data.cpc },
+        after: { from: data.from, to: data.to, clicks: count, cpc: data.cpc, currency: cur, costAccount: costs.cost },
       };
     },
   });

@@ -1,11 +1,11 @@
 // Everflow integration (the spec's "Test Connection" and "Import Offers"): the affiliate API with the network's
-// key in X-Eflow-API-Key, through the SSRF-guarded outbound client. Imported offers are matched to existing ones
-// by (network, external id), so importing again updates instead of duplicating.
+// key in X-Eflow-API-Key, through fetchUpstreamJson (the SSRF-guarded outbound client, failures in words). Imported
+// offers are matched to existing ones by (network, external id), so importing again updates instead of duplicating.
 import type { Actor } from "../../auth/actor.js";
 import type { Deps } from "../../deps.js";
 import type { AffiliateNetwork } from "../../generated/prisma/client.js";
-import { ValidationError } from "../../lib/errors.js";
-import { OutboundError } from "../../lib/outbound.js";
+import { UpstreamError, ValidationError } from "../../lib/errors.js";
+import { fetchUpstreamJson } from "../integration-stats/upstream.js";
 import { uuid } from "../shared/inputs.js";
 import { mustFind, parseInput } from "../shared/write.js";
 import { offerService } from "../offer/offer.service.js";
@@ -25,32 +25,27 @@ interface EverflowOffer {
   };
 }
 
+export const everflowBase = (n: Pick<AffiliateNetwork, "apiUrl">) => (n.apiUrl || EVERFLOW_DEFAULT_API).replace(/\/+$/, "");
+
 async function fetchOffers(deps: Deps, network: AffiliateNetwork): Promise<EverflowOffer[]> {
   if (network.type !== "everflow") {
     throw new ValidationError([{ path: "type", message: `only everflow networks have an API integration (this one is ${network.type})` }]);
   }
   if (!network.apiKey) throw new ValidationError([{ path: "apiKey", message: "is required to connect to Everflow" }]);
-  const base = (network.apiUrl || EVERFLOW_DEFAULT_API).replace(/\/+$/, "");
-  let res: Awaited<ReturnType<Deps["outbound"]["send"]>>;
+  let body: unknown;
   try {
-    res = await deps.outbound.send(`${base}/v1/affiliates/offersrunnable`, {
-      headers: { "x-eflow-api-key": network.apiKey, accept: "application/json" },
-      timeoutMs: 15_000,
+    body = await fetchUpstreamJson(deps, "Everflow", `${everflowBase(network)}/v1/affiliates/offersrunnable`, {
+      headers: { "x-eflow-api-key": network.apiKey },
       maxBytes: 20 * 1024 * 1024,
     });
   } catch (err) {
-    if (err instanceof OutboundError) throw new ValidationError([{ path: "apiUrl", message: `could not reach Everflow: ${err.message}` }]);
+    // On the network's form: a refused key is the key field's problem, anything else the API URL's.
+    if (err instanceof UpstreamError) throw new ValidationError([{ path: err.reason === "REFUSED" ? "apiKey" : "apiUrl", message: err.message }]);
     throw err;
   }
-  if (res.status === 401 || res.status === 403) throw new ValidationError([{ path: "apiKey", message: `Everflow refused the key (HTTP ${res.status})` }]);
-  if (res.status < 200 || res.status >= 300) throw new ValidationError([{ path: "apiUrl", message: `Everflow answered HTTP ${res.status}` }]);
-  try {
-    const body = JSON.parse(res.body.toString("utf8")) as { offers?: unknown };
-    if (!Array.isArray(body.offers)) throw new Error("no offers array");
-    return body.offers as EverflowOffer[];
-  } catch {
-    throw new ValidationError([{ path: "apiUrl", message: "the answer is not Everflow's offer list (JSON with an offers array)" }]);
-  }
+  const offers = (body as { offers?: unknown } | null)?.offers;
+  if (!Array.isArray(offers)) throw new ValidationError([{ path: "apiUrl", message: "the answer is not Everflow's offer list (JSON with an offers array)" }]);
+  return offers as EverflowOffer[];
 }
 
 export async function testNetworkConnection(deps: Deps, id: string): Promise<{ ok: boolean; message: string; offerCount: number }> {

@@ -1,22 +1,12 @@
 // The ten traffic-source templates of the spec. Choosing one auto-fills the click id, cost and the external
 // Campaign ID / Ad Set ID / Ad ID / Placement macros, and the postback URL the source expects.
 
-export interface SourceTemplate {
+import type { MacroFields } from "../campaign/tracking-link.js";
+
+export interface SourceTemplate extends MacroFields {
   key: string;
   name: string;
   types: string;
-  clickIdParam: string;
-  clickIdMacro: string;
-  costParam: string;
-  costMacro: string;
-  campaignIdParam: string;
-  campaignIdMacro: string;
-  adSetIdParam: string;
-  adSetIdMacro: string;
-  adIdParam: string;
-  adIdMacro: string;
-  placementParam: string;
-  placementMacro: string;
   postbackUrl: string;
 }
 

@@ -2,8 +2,15 @@ import { builder } from "../../graphql/builder.js";
 import { writeErrors } from "../../graphql/errors.js";
 import { actorOf } from "../../graphql/context.js";
 import { EntityStatus, ListFilter, SortDirection, dir, listWhere, stripNulls } from "../../graphql/shared.js";
+import { MACRO_FIELDS } from "../campaign/tracking-link.js";
 import { SOURCE_TEMPLATES } from "./templates.js";
 import { createTrafficSource, deleteTrafficSource, updateTrafficSource } from "./traffic-source.service.js";
+
+type MacroKey = (typeof MACRO_FIELDS)[number];
+/** The twelve parameter/macro string fields a source and a source template both expose. */
+function macroFields<R>(expose: (name: MacroKey) => R): Record<MacroKey, R> {
+  return Object.fromEntries(MACRO_FIELDS.map((k) => [k, expose(k)])) as Record<MacroKey, R>;
+}
 
 const ExtraParam = builder.objectRef<{ param: string; macro: string }>("SourceExtraParam").implement({
   fields: (t) => ({ param: t.exposeString("param"), macro: t.exposeString("macro") }),
@@ -15,18 +22,7 @@ export const TrafficSourceRef = builder.prismaObject("TrafficSource", {
     id: t.exposeID("id"),
     name: t.exposeString("name"),
     template: t.exposeString("template"),
-    clickIdParam: t.exposeString("clickIdParam"),
-    clickIdMacro: t.exposeString("clickIdMacro"),
-    costParam: t.exposeString("costParam"),
-    costMacro: t.exposeString("costMacro"),
-    campaignIdParam: t.exposeString("campaignIdParam"),
-    campaignIdMacro: t.exposeString("campaignIdMacro"),
-    adSetIdParam: t.exposeString("adSetIdParam"),
-    adSetIdMacro: t.exposeString("adSetIdMacro"),
-    adIdParam: t.exposeString("adIdParam"),
-    adIdMacro: t.exposeString("adIdMacro"),
-    placementParam: t.exposeString("placementParam"),
-    placementMacro: t.exposeString("placementMacro"),
+    ...macroFields((k) => t.exposeString(k)),
     extraParams: t.field({ type: [ExtraParam], resolve: (s) => (Array.isArray(s.extraParams) ? (s.extraParams as { param: string; macro: string }[]) : []) }),
     postbackUrl: t.exposeString("postbackUrl"),
     postbackOnStatusChange: t.exposeBoolean("postbackOnStatusChange"),
@@ -46,18 +42,7 @@ const SourceTemplateRef = builder.objectRef<(typeof SOURCE_TEMPLATES)[number]>("
     key: t.exposeString("key"),
     name: t.exposeString("name"),
     types: t.exposeString("types"),
-    clickIdParam: t.exposeString("clickIdParam"),
-    clickIdMacro: t.exposeString("clickIdMacro"),
-    costParam: t.exposeString("costParam"),
-    costMacro: t.exposeString("costMacro"),
-    campaignIdParam: t.exposeString("campaignIdParam"),
-    campaignIdMacro: t.exposeString("campaignIdMacro"),
-    adSetIdParam: t.exposeString("adSetIdParam"),
-    adSetIdMacro: t.exposeString("adSetIdMacro"),
-    adIdParam: t.exposeString("adIdParam"),
-    adIdMacro: t.exposeString("adIdMacro"),
-    placementParam: t.exposeString("placementParam"),
-    placementMacro: t.exposeString("placementMacro"),
+    ...macroFields((k) => t.exposeString(k)),
     postbackUrl: t.exposeString("postbackUrl"),
   }),
 });

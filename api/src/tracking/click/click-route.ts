@@ -2,12 +2,11 @@
 // detection, flow, lander and offer choice (binding, caps), durable record, then the landing or the redirect.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isUuid } from "../../lib/ids.js";
-import { fastUuidV7 as newId } from "../store/fast-id.js";
+import { isUuid, newId } from "../../lib/ids.js";
 import { anonymizeIp } from "../../lib/ip.js";
 import type { FilterVisitor } from "../routing/match-filters.js";
 import { pickOffer, pickWeighted, selectFlow } from "../routing/select.js";
-import type { SnapCampaign, SnapFlow, SnapLanding, SnapOffer } from "../snapshot.js";
+import { type SnapCampaign, type SnapFlow, type SnapLanding, type SnapOffer, toAccountCost } from "../snapshot.js";
 import type { ClickRow, HitRow } from "../store/rows.js";
 import { CLICK_COOKIE, VISITOR_COOKIE, VISITOR_SESSION_MS } from "../visitor-session.js";
 import type { ClickEngine } from "./engine.js";
@@ -24,14 +23,42 @@ const VISITOR_COOKIE_S = VISITOR_SESSION_MS / 1000;
 /** Spy tools whose referrers get "Access Denied" on protected landers. */
 const SPY_REFERRER = /adplexity|anstrex|spypush|bigspy|adspy|poweradspy|spyover|adheart|pipiads|minea|dropispy|socialpeta|advault/i;
 const RESERVED = new Set(["sub1", "sub2", "sub3", "sub4", "sub5"]);
+/** The fraud table's flood windows (30 s and 5 min), counted on one log per IP. */
+const FLOOD_WINDOWS = [30_000, 300_000] as const;
 
 export function handleClick(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ip: string, slug: string, query: string): void {
   const campaign = e.snapshot.campaigns.get(slug);
-  if (!campaign) {
+  // A campaign on a custom domain does not answer on another campaign's custom domain (the operator separated
+  // them); the api's own host, IPs and unregistered names still work, so links made before the domain keep working.
+  const host = campaign?.domainHost ? requestHost(req) : "";
+  if (!campaign || (host && host !== campaign.domainHost && e.snapshot.domains.has(host))) {
     e.reasons.unknown_campaign++;
     text(res, 404, `unknown campaign "${slug.slice(0, 100)}": check the tracking link`);
     return;
   }
+  answerClick(e, req, res, ip, campaign, query);
+}
+
+/**
+ * The root path of a custom domain linked to exactly one active campaign runs that campaign, so a tracking link
+ * can be just `https://track.example.com/?click_id=...`. Returns false when the host is not such a domain.
+ */
+export function handleDomainRoot(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ip: string, query: string): boolean {
+  const campaign = e.snapshot.domainCampaigns.get(requestHost(req));
+  if (!campaign) return false;
+  answerClick(e, req, res, ip, campaign, query);
+  return true;
+}
+
+/** The request's host name, lower case, without the port ("" when absent). */
+export function requestHost(req: IncomingMessage): string {
+  const raw = (req.headers.host ?? "").toLowerCase();
+  if (raw.startsWith("[")) return raw.slice(0, raw.indexOf("]") + 1);
+  const colon = raw.indexOf(":");
+  return colon === -1 ? raw : raw.slice(0, colon);
+}
+
+function answerClick(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ip: string, campaign: SnapCampaign, query: string): void {
   // Link checkers and previews send HEAD: answer without recording a click or touching any counter.
   if (req.method === "HEAD") {
     e.reasons.head_request++;
@@ -79,12 +106,12 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
 
   // Shared counters (memory or Redis), in parallel.
   const uniqKey = `uq:${c.id}:${createHash("sha1").update(rawIp).update("\0").update(ua).digest("base64url")}`;
-  const [clicks30s, clicks5m, freqCount, uniqueOwner] = await Promise.all([
-    e.deps.counters.hit(`fl30:${rawIp}`, 30_000, 16),
-    e.deps.counters.hit(`fl300:${rawIp}`, 300_000, 32),
+  const [[clicks30s = 0, clicks5m = 0], freqCount, uniqueOwner] = await Promise.all([
+    e.deps.counters.hitWindows(`fl:${rawIp}`, FLOOD_WINDOWS, 32),
     c.freqCapVisits > 0 ? e.deps.counters.hit(`fc:${c.id}:${rawIp}`, c.freqCapWindowMs, c.freqCapVisits + 1) : Promise.resolve(0),
     e.deps.counters.setIfAbsent(uniqKey, clickId, c.uniqueWindowMs),
   ]);
+  const costSource = clickCost(c, take(src ? src.costParam : "cost"));
   const fraud = fraudScore({ ua, isBotUa: u.isBot, clicks30s, clicks5m, isp: geo.isp, blacklisted: e.isBlacklisted(rawIp) });
   if (fraud.score >= FRAUD.autoBlacklistAt) e.autoBlacklist(rawIp, fraud.score);
 
@@ -124,7 +151,9 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
     extAdId: take(src?.adIdParam),
     extPlacement: take(src?.placementParam),
     params,
-    cost: clickCost(c, take(src ? src.costParam : "cost")),
+    cost: toAccountCost(c, costSource),
+    costSource,
+    costCurrency: c.costCurrency,
     isUnique: uniqueOwner === clickId,
     isBot: u.isBot,
     fraudScore: fraud.score,

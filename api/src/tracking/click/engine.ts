@@ -57,7 +57,13 @@ export class ClickEngine {
     let ping: () => Promise<boolean>;
     if (config.databaseUrl) {
       // The hot path's own small pool: raw pg, prepared statement, no ORM on the insert path.
-      const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 4, connectionTimeoutMillis: 1_000, idleTimeoutMillis: 30_000 });
+      const pool = new pg.Pool({
+        connectionString: config.databaseUrl,
+        max: 6,
+        connectionTimeoutMillis: 1_000,
+        idleTimeoutMillis: 30_000,
+        options: "-c jit=off",
+      });
       pool.on("error", () => {});
       this.pool = pool;
       exec = (text, values, timeoutMs) => pool.query({ name: "tly_click_batch", text, values, query_timeout: timeoutMs } as pg.QueryConfig).then(() => {});

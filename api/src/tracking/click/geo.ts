@@ -70,6 +70,23 @@ export class GeoIp {
   }
 }
 
+/**
+ * Decoded records by their offset in the database's data section, which many addresses share (one city record
+ * serves a whole city). Without it every lookup decodes the full record with all its translated names.
+ * Bounded: cleared when full, which is cheaper on the hot path than LRU bookkeeping.
+ */
+class RecordCache {
+  private readonly map = new Map<number, unknown>();
+  constructor(private readonly max: number) {}
+  get(offset: number): unknown {
+    return this.map.get(offset);
+  }
+  set(offset: number, value: unknown): void {
+    if (this.map.size >= this.max) this.map.clear();
+    this.map.set(offset, value);
+  }
+}
+
 /** Returns null when nothing changed (same path, size and mtime). */
 function open<T extends Response>(path: string, prevKey: string): { reader: Reader<T> | null; key: string; status: DbStatus } | null {
   if (!path) return prevKey === "" ? null : { reader: null, key: "", status: { path: "", ok: false } };
@@ -83,8 +100,8 @@ function open<T extends Response>(path: string, prevKey: string): { reader: Read
   }
   if (key === prevKey) return null;
   try {
-    const reader = new Reader<T>(readFileSync(path));
-    return { reader, key, status: { path, ok: true, type: reader.metadata.databaseType, buildEpoch: Number(reader.metadata.buildEpoch) } };
+    const reader = new Reader<T>(readFileSync(path), { cache: new RecordCache(20_000) });
+    return { reader, key, status: { path, ok: true, type: reader.metadata.databaseType, buildEpoch: Math.floor(reader.metadata.buildEpoch.getTime() / 1000) } };
   } catch (err) {
     return { reader: null, key, status: { path, ok: false, error: `not a MaxMind database: ${(err as Error).message}` } };
   }

@@ -2,8 +2,7 @@
 // an offer hit ({hit}), expand the offer URL's macros, append the click-id parameter and redirect. Only ever to
 // the offer's configured URL, and only for an offer that belongs to the click's campaign.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isUuid } from "../../lib/ids.js";
-import { fastUuidV7 as newId } from "../store/fast-id.js";
+import { isUuid, newId } from "../../lib/ids.js";
 import type { HitRow } from "../store/rows.js";
 import { text } from "./click-route.js";
 import type { ClickEngine } from "./engine.js";

@@ -53,23 +53,8 @@ export function createCollector(deps: Deps, guard: Guard, attribution: Attributi
 
   // POST /api/event
   return async function collect(req: IncomingMessage, res: ServerResponse, ip: string): Promise<void> {
-    if (guard.preflight(req, res)) return;
-    const cors = guard.cors(req);
-    if (req.method !== "POST") {
-      req.resume();
-      return refuse(res, 405, "method not allowed: POST a JSON body (text/plain or application/json)", { ...cors, allow: "POST, OPTIONS" });
-    }
-    const refused = guard.originRefused(req);
-    if (refused) {
-      req.resume();
-      guard.drop("origin");
-      return refuse(res, 403, refused, cors);
-    }
-    if (await guard.limited(ip)) {
-      req.resume();
-      guard.drop("rate_limited");
-      return refuse(res, 429, `too many events from this address: at most ${deps.config.pixelRateLimit} per minute`, { ...cors, "retry-after": "60" });
-    }
+    const cors = await guard.admit(req, res, ip, "POST a JSON body (text/plain or application/json)", "events");
+    if (!cors) return;
     let ev: PixelEvent;
     try {
       const body = await readBody(req, LIMITS.bodyBytes);

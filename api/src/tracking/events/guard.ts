@@ -21,6 +21,12 @@ export interface Guard {
   limited(ip: string): Promise<boolean>;
   isBot(req: IncomingMessage): boolean;
   drop(reason: DropReason): void;
+  /**
+   * The checks every pixel write route makes first: preflight, method (POST only; `postHint` says what to send),
+   * origin, rate limit (`what` names the unit in the 429). Answers and returns null when the request is refused
+   * (or was a preflight); otherwise returns the CORS headers for the answer.
+   */
+  admit(req: IncomingMessage, res: ServerResponse, ip: string, postHint: string, what: string): Promise<Record<string, string> | null>;
 }
 
 export function createGuard(deps: Deps): Guard {
@@ -74,6 +80,29 @@ export function createGuard(deps: Deps): Guard {
     },
     drop(reason) {
       deps.counters.incr(dropCounterKey(reason), 1, 400 * 86_400_000).catch(() => {});
+    },
+    async admit(req, res, ip, postHint, what) {
+      if (this.preflight(req, res)) return null;
+      const cors = this.cors(req);
+      if (req.method !== "POST") {
+        req.resume();
+        refuse(res, 405, `method not allowed: ${postHint}`, { ...cors, allow: "POST, OPTIONS" });
+        return null;
+      }
+      const refused = this.originRefused(req);
+      if (refused) {
+        req.resume();
+        this.drop("origin");
+        refuse(res, 403, refused, cors);
+        return null;
+      }
+      if (await this.limited(ip)) {
+        req.resume();
+        this.drop("rate_limited");
+        refuse(res, 429, `too many ${what} from this address: at most ${perMinute} per minute`, { ...cors, "retry-after": "60" });
+        return null;
+      }
+      return cors;
     },
   };
 }

@@ -65,23 +65,8 @@ export function parseLead(fields: Record<string, unknown>): LeadInput {
 export function createLeadRoute(deps: Deps, guard: Guard, attribution: Attribution, convert: (deps: Deps, c: PixelConversion) => Promise<unknown>) {
   // POST /api/lead
   return async function lead(req: IncomingMessage, res: ServerResponse, ip: string): Promise<void> {
-    if (guard.preflight(req, res)) return;
-    const cors = guard.cors(req);
-    if (req.method !== "POST") {
-      req.resume();
-      return refuse(res, 405, "method not allowed: POST email/phone/name as JSON or a form", { ...cors, allow: "POST, OPTIONS" });
-    }
-    const refused = guard.originRefused(req);
-    if (refused) {
-      req.resume();
-      guard.drop("origin");
-      return refuse(res, 403, refused, cors);
-    }
-    if (await guard.limited(ip)) {
-      req.resume();
-      guard.drop("rate_limited");
-      return refuse(res, 429, `too many requests from this address: at most ${deps.config.pixelRateLimit} per minute`, { ...cors, "retry-after": "60" });
-    }
+    const cors = await guard.admit(req, res, ip, "POST email/phone/name as JSON or a form", "requests");
+    if (!cors) return;
     let input: LeadInput;
     try {
       const body = (await readBody(req, 16 * 1024)).toString("utf8");

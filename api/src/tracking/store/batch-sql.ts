@@ -40,6 +40,8 @@ const CLICK_COLS: Array<[string, string]> = [
   ["ext_placement", "text"],
   ["params", "text"],
   ["cost", "text"],
+  ["cost_source", "text"],
+  ["cost_currency", "text"],
   ["is_unique", "bool"],
   ["is_bot", "bool"],
   ["fraud_score", "int2"],
@@ -59,6 +61,8 @@ const selectExpr = (col: string): string => {
       return "t.params::jsonb";
     case "cost":
       return "t.cost::numeric";
+    case "cost_source":
+      return "t.cost_source::numeric";
     case "fraud_reasons":
       return "CASE WHEN t.fraud_reasons = '' THEN '{}'::text[] ELSE string_to_array(t.fraud_reasons, ',') END";
     default:
@@ -196,6 +200,8 @@ export function batchArrays(b: Batch, sessionMs: number): unknown[] {
       r.extPlacement,
       JSON.stringify(r.params),
       r.cost,
+      r.costSource ?? null,
+      r.costCurrency ?? "",
       r.isUnique,
       r.isBot,
       r.fraudScore,
@@ -206,6 +212,7 @@ export function batchArrays(b: Batch, sessionMs: number): unknown[] {
   }
   const h = b.hits;
   const visitors = mergeVisitors(b.visitors);
+  const throughs = mergeClickThroughs(b.clickThroughs);
   return [
     ...cols,
     h.map((x) => x.id),
@@ -220,13 +227,16 @@ export function batchArrays(b: Batch, sessionMs: number): unknown[] {
     visitors.map((x) => x.at),
     visitors.map((x) => x.clickId),
     visitors.map((x) => x.visits),
-    b.clickThroughs.map((x) => x[0]),
-    b.clickThroughs.map((x) => x[1]),
+    throughs.map((x) => x[0]),
+    throughs.map((x) => x[1]),
     sessionMs / 1000,
   ];
 }
 
-/** One touch per visitor id (ON CONFLICT DO UPDATE may not touch a row twice in one statement). */
+/**
+ * One touch per visitor id (ON CONFLICT DO UPDATE may not touch a row twice in one statement), in id order: batches
+ * in flight together then lock shared visitor rows in the same order and cannot deadlock on them.
+ */
 export function mergeVisitors(touches: Batch["visitors"]): Batch["visitors"] {
   if (touches.length < 2) return touches;
   const byId = new Map<string, Batch["visitors"][number]>();
@@ -241,5 +251,15 @@ export function mergeVisitors(touches: Batch["visitors"]): Batch["visitors"] {
       }
     }
   }
-  return [...byId.values()];
+  return [...byId.values()].sort(compareIds);
+}
+
+const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Click-throughs by click id, first time per click, in id order (the same lock order as visitors). */
+export function mergeClickThroughs(list: Batch["clickThroughs"]): Batch["clickThroughs"] {
+  if (list.length < 2) return list;
+  const first = new Map<string, number>();
+  for (const [id, at] of list) if (!first.has(id) || at < (first.get(id) as number)) first.set(id, at);
+  return [...first].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

@@ -39,8 +39,11 @@ export interface ClickRow {
   extPlacement: string;
   /** Every other query parameter, for macros. */
   params: Record<string, string>;
-  /** Decimal string. */
+  /** Decimal string, in the account currency. */
   cost: string;
+  /** The cost as the source charged it (decimal string), and its currency. Absent in spool lines of older versions. */
+  costSource?: string;
+  costCurrency?: string;
   isUnique: boolean;
   isBot: boolean;
   fraudScore: number;

@@ -61,7 +61,8 @@ export class ClickWriter {
   constructor(private readonly o: WriterOptions) {
     this.commitTimeoutMs = o.commitTimeoutMs ?? 1_500;
     this.maxBatch = o.maxBatch ?? 1_000;
-    this.maxInFlight = o.maxInFlight ?? 2;
+    // Several batches commit at once (WAL flushes overlap); rows they share are locked in id order (batch-sql.ts).
+    this.maxInFlight = o.maxInFlight ?? 4;
     mkdirSync(o.spoolDir, { recursive: true });
   }
 

@@ -147,15 +147,7 @@ export const DeleteCampaignMutation = graphql(`
           id
         }
       }
-      ... on ConflictError {
-        message
-      }
-      ... on NotFoundError {
-        message
-      }
-      ... on ValidationError {
-        message
-      }
+      ...WriteErrorFields
     }
   }
 `);
@@ -194,6 +186,28 @@ export const DomainOptionsQuery = graphql(`
         node {
           id
           hostname
+        }
+      }
+    }
+  }
+`);
+
+/** Key metrics of the campaigns on one list page (the report grouped by campaign, filtered to their ids). */
+export const CampaignListMetricsQuery = graphql(`
+  query ConsoleCampaignListMetrics($range: ReportRangeInput!) {
+    report(input: { groupBy: [campaign], range: $range, limit: 100 }) {
+      range {
+        currency
+      }
+      rows {
+        keys
+        metrics {
+          clicks
+          conversions
+          cost
+          revenue
+          profit
+          roi
         }
       }
     }

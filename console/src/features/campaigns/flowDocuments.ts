@@ -78,3 +78,32 @@ export const UpdateFlowMutation = graphql(`
     }
   }
 `);
+
+export const DeleteFlowMutation = graphql(`
+  mutation ConsoleDeleteFlow($id: ID!) {
+    deleteFlow(id: $id) {
+      __typename
+      ... on MutationDeleteFlowSuccess {
+        data {
+          id
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);
+
+export const ReorderFlowsMutation = graphql(`
+  mutation ConsoleReorderFlows($campaignId: ID!, $flowIds: [ID!]!) {
+    reorderFlows(campaignId: $campaignId, flowIds: $flowIds) {
+      __typename
+      ... on MutationReorderFlowsSuccess {
+        data {
+          id
+          position
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

@@ -74,6 +74,7 @@ export const ConversionDetailQuery = graphql(`
         fromRevenue
         toRevenue
         origin
+        userId
         note
       }
       postbackLog {
@@ -129,11 +130,27 @@ export const ChangeConversionMutation = graphql(`
             status
             ecomStatus
             revenue
+            currency
             revenueAccount
+            accountCurrency
           }
         }
       }
       ...WriteErrorFields
+    }
+  }
+`);
+
+/** Names for the "who" of history rows (operators' user ids); asked only by those who may read users. */
+export const UserNamesQuery = graphql(`
+  query ConsoleUserNames {
+    users(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);

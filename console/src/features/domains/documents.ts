@@ -76,3 +76,17 @@ export const UpdateDomainMutation = graphql(`
     }
   }
 `);
+
+export const DeleteDomainMutation = graphql(`
+  mutation ConsoleDeleteDomain($id: ID!) {
+    deleteDomain(id: $id) {
+      __typename
+      ... on MutationDeleteDomainSuccess {
+        data {
+          id
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

@@ -70,3 +70,17 @@ export const UpdateLanderMutation = graphql(`
     }
   }
 `);
+
+export const DeleteLanderMutation = graphql(`
+  mutation ConsoleDeleteLander($id: ID!) {
+    deleteLandingPage(id: $id) {
+      __typename
+      ... on MutationDeleteLandingPageSuccess {
+        data {
+          id
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

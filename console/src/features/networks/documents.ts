@@ -55,3 +55,49 @@ export const UpdateNetworkMutation = graphql(`
     }
   }
 `);
+
+export const TestNetworkMutation = graphql(`
+  mutation ConsoleTestNetwork($id: ID!) {
+    testAffiliateNetwork(id: $id) {
+      __typename
+      ... on MutationTestAffiliateNetworkSuccess {
+        data {
+          ok
+          message
+          offerCount
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);
+
+export const ImportNetworkOffersMutation = graphql(`
+  mutation ConsoleImportNetworkOffers($id: ID!) {
+    importNetworkOffers(id: $id) {
+      __typename
+      ... on MutationImportNetworkOffersSuccess {
+        data {
+          created
+          updated
+          skipped
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);
+
+export const DeleteNetworkMutation = graphql(`
+  mutation ConsoleDeleteNetwork($id: ID!) {
+    deleteAffiliateNetwork(id: $id) {
+      __typename
+      ... on MutationDeleteAffiliateNetworkSuccess {
+        data {
+          id
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

@@ -79,3 +79,17 @@ export const UpdateOfferMutation = graphql(`
     }
   }
 `);
+
+export const DeleteOfferMutation = graphql(`
+  mutation ConsoleDeleteOffer($id: ID!) {
+    deleteOffer(id: $id) {
+      __typename
+      ... on MutationDeleteOfferSuccess {
+        data {
+          id
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

@@ -54,3 +54,17 @@ export const UpdateProductMutation = graphql(`
     }
   }
 `);
+
+export const DeleteProductMutation = graphql(`
+  mutation ConsoleDeleteProduct($id: ID!) {
+    deleteProduct(id: $id) {
+      __typename
+      ... on MutationDeleteProductSuccess {
+        data {
+          id
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

@@ -54,6 +54,8 @@ export const BulkUpdateClickCostMutation = graphql(`
         data {
           updated
           cpc
+          currency
+          costAccount
         }
       }
       ...WriteErrorFields

@@ -204,3 +204,57 @@ export const AbTestQuery = graphql(`
     }
   }
 `);
+
+/** Names of the entities that report filters name by id (the filter chips show names, not UUIDs). */
+export const FilterNamesQuery = graphql(`
+  query ConsoleFilterNames(
+    $campaignIds: [ID!]!
+    $offerIds: [ID!]!
+    $landingIds: [ID!]!
+    $sourceIds: [ID!]!
+    $flowId: ID!
+    $campaigns: Boolean!
+    $offers: Boolean!
+    $landings: Boolean!
+    $sources: Boolean!
+    $flow: Boolean!
+  ) {
+    campaigns(first: 100, filter: { ids: $campaignIds }) @include(if: $campaigns) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    offers(first: 100, filter: { ids: $offerIds }) @include(if: $offers) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    landingPages(first: 100, filter: { ids: $landingIds }) @include(if: $landings) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    trafficSources(first: 100, filter: { ids: $sourceIds }) @include(if: $sources) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    flow(id: $flowId) @include(if: $flow) {
+      id
+      name
+      position
+    }
+  }
+`);

@@ -176,3 +176,141 @@ export const UpdateUserMutation = graphql(`
     }
   }
 `);
+
+export const GeoIpStatusFields = graphql(`
+  fragment ConsoleGeoIpStatusFields on GeoIpStatus {
+    hasLicenseKey
+    updatedAt
+    city {
+      edition
+      ok
+      path
+      databaseType
+      builtAt
+      error
+    }
+    asn {
+      edition
+      ok
+      path
+      databaseType
+      builtAt
+      error
+    }
+  }
+`);
+export const GeoIpStatusQuery = graphql(`
+  query ConsoleGeoIpStatus {
+    geoipStatus {
+      ...ConsoleGeoIpStatusFields
+    }
+  }
+`);
+
+export const DownloadGeoIpMutation = graphql(`
+  mutation ConsoleDownloadGeoIp($licenseKey: String) {
+    downloadGeoipDatabases(licenseKey: $licenseKey) {
+      __typename
+      ... on MutationDownloadGeoipDatabasesSuccess {
+        data {
+          ...ConsoleGeoIpStatusFields
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);
+
+export const PostbackKeysQuery = graphql(`
+  query ConsolePostbackKeys($withNetworks: Boolean!) {
+    postbackKeys {
+      id
+      name
+      prefix
+      networkId
+      createdAt
+      revokedAt
+    }
+    affiliateNetworks(first: 200) @include(if: $withNetworks) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const CreatePostbackKeyMutation = graphql(`
+  mutation ConsoleCreatePostbackKey($name: String, $networkId: ID) {
+    createPostbackKey(name: $name, networkId: $networkId) {
+      __typename
+      ... on MutationCreatePostbackKeySuccess {
+        data {
+          key
+          postbackKey {
+            id
+            prefix
+          }
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);
+
+export const RevokePostbackKeyMutation = graphql(`
+  mutation ConsoleRevokePostbackKey($id: ID!) {
+    revokePostbackKey(id: $id) {
+      __typename
+      ... on MutationRevokePostbackKeySuccess {
+        data {
+          id
+          revokedAt
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);
+
+export const CurrencyRatesQuery = graphql(`
+  query ConsoleCurrencyRates {
+    currencyRates {
+      currency
+      rate
+      updatedAt
+    }
+  }
+`);
+
+export const SetCurrencyRateMutation = graphql(`
+  mutation ConsoleSetCurrencyRate($currency: String!, $rate: Decimal!) {
+    setCurrencyRate(currency: $currency, rate: $rate) {
+      __typename
+      ... on MutationSetCurrencyRateSuccess {
+        data {
+          currency
+          rate
+          updatedAt
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);
+
+export const DeleteCurrencyRateMutation = graphql(`
+  mutation ConsoleDeleteCurrencyRate($currency: String!) {
+    deleteCurrencyRate(currency: $currency) {
+      __typename
+      ... on MutationDeleteCurrencyRateSuccess {
+        data {
+          currency
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

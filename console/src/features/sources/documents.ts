@@ -107,3 +107,17 @@ export const UpdateSourceMutation = graphql(`
     }
   }
 `);
+
+export const DeleteSourceMutation = graphql(`
+  mutation ConsoleDeleteSource($id: ID!) {
+    deleteTrafficSource(id: $id) {
+      __typename
+      ... on MutationDeleteTrafficSourceSuccess {
+        data {
+          id
+        }
+      }
+      ...WriteErrorFields
+    }
+  }
+`);

@@ -566,8 +566,11 @@ describe("console in Chromium", () => {
     await page.click("text=Show log");
     expect(await page.textContent("[data-error-for=pblog-click]")).toMatch(/click ID/);
 
-    // Elsewhere in the app the bell counts the next one.
+    // Elsewhere in the app the bell counts the next one. The conversions page marks what it shows as read, so the
+    // postback goes out only once that page is gone.
     await page.click("[data-nav=campaigns]");
+    await page.waitForSelector("[data-testid=new-campaign]");
+    expect(await page.isVisible("[data-testid=live-item]")).toBe(false);
     await fetch(`${t.url}/postback?click_id=${clickId}&payout=3&status=approved&txid=UI-2`);
     await page.waitForSelector("[data-testid=bell-count]", { timeout: 10_000 });
     expect(await page.textContent("[data-testid=bell-count]")).toBe("1");

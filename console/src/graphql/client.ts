@@ -3,9 +3,13 @@
 // `authorization` connection param (api/src/graphql/ws.ts).
 import { cacheExchange, Client, fetchExchange, mapExchange, subscriptionExchange } from "@urql/core";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
+import { ref } from "vue";
 import { session } from "../composables/session";
 
 let ws: WsClient | null = null;
+
+/** True while the live connection is open and acknowledged by the API (what the console's "connected" badge shows). */
+export const liveConnected = ref(false);
 
 function wsUrl(): string {
   const u = new URL("/graphql", window.location.href);
@@ -20,6 +24,14 @@ function wsClient(): WsClient {
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => session.token.value !== null,
     connectionParams: () => ({ authorization: `Bearer ${session.token.value ?? ""}` }),
+    on: {
+      connected: () => {
+        liveConnected.value = true;
+      },
+      closed: () => {
+        liveConnected.value = false;
+      },
+    },
   });
   return ws;
 }
@@ -28,6 +40,7 @@ function wsClient(): WsClient {
 export function resetLiveConnection() {
   ws?.dispose();
   ws = null;
+  liveConnected.value = false;
 }
 
 export function createUrqlClient(onUnauthenticated: () => void): Client {

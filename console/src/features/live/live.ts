@@ -1,6 +1,7 @@
 // Live conversions: one graphql-ws subscription for the whole app (started by the layout), feeding the bell and
 // the conversions page. New events flash and, when the operator allowed sound, chime.
-import { reactive, ref } from "vue";
+import { computed, reactive, ref } from "vue";
+import { liveConnected } from "../../graphql/client";
 
 export interface LiveEvent {
   key: string;
@@ -17,7 +18,17 @@ export interface LiveEvent {
 }
 
 const MAX = 50;
-export const live = reactive({ events: [] as LiveEvent[], unread: 0, connected: false });
+const subscriptionFailed = ref(false);
+export const live = reactive({
+  events: [] as LiveEvent[],
+  unread: 0,
+  /** The websocket is up and acknowledged and the subscription has not failed; false while it reconnects. */
+  connected: computed(() => liveConnected.value && !subscriptionFailed.value),
+});
+
+export function setSubscriptionFailed(failed: boolean) {
+  subscriptionFailed.value = failed;
+}
 export const soundOn = ref(globalThis.localStorage?.getItem("trackily.liveSound") === "1");
 
 export function setSound(on: boolean) {

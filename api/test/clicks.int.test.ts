@@ -125,6 +125,19 @@ describe("hostile input", () => {
     const row = await t.app.deps.db.prisma.click.findUniqueOrThrow({ where: { id: clickIdOf(r) } });
     expect(row).toMatchObject({ sub1: "ab", sub2: 'x"y\\z{1,2}', referrer: 'https://r.example/"\\' });
     expect(row.params).toEqual({ k: "'\"" });
+
+    // What COPY's text format gives a meaning (tab, newline, carriage return, backslash, \N) comes back as sent,
+    // for a first-time visitor (copied in) and a returning one (upserted).
+    const odd = "a\tb\nc\rd\\N\\e \\\\ é🙂";
+    const first = await click(t, `/c/hostile?sub3=${encodeURIComponent(odd)}&zone=${encodeURIComponent(odd)}`, { "user-agent": "UA\t\\N \\t\\\\x" });
+    const vid = ((first.cookies.find((c) => c.startsWith("_tly_vid=")) ?? "").split(";")[0] ?? "").split("=")[1] ?? "";
+    const again = await click(t, `/c/hostile?sub3=${encodeURIComponent(odd)}`, { cookie: `_tly_vid=${vid}` });
+    const rows = await t.app.deps.db.prisma.click.findMany({ where: { id: { in: [clickIdOf(first), clickIdOf(again)] } }, orderBy: { id: "asc" } });
+    expect(rows.map((x) => x.sub3)).toEqual([odd, odd]);
+    expect(rows[0]).toMatchObject({ userAgent: "UA\t\\N \\t\\\\x", params: { zone: odd }, sub4: "", visitorId: vid });
+    expect(rows[1]?.visitorId).toBe(vid);
+    const visitor = await t.app.deps.db.prisma.visitor.findUniqueOrThrow({ where: { id: vid } });
+    expect(visitor).toMatchObject({ visits: 2, firstClickId: clickIdOf(first), lastClickId: clickIdOf(again) });
   });
 });
 

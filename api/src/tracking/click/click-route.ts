@@ -101,7 +101,8 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
   const ip = snap.settings.ipAnonymization ? anonymizeIp(rawIp) : rawIp;
   const cookies = parseCookies(h.cookie);
   const vidCookie = cookies[VISITOR_COOKIE];
-  const visitorId = vidCookie && isUuid(vidCookie) ? vidCookie.toLowerCase() : newId();
+  const knownVisitor = Boolean(vidCookie && isUuid(vidCookie));
+  const visitorId = knownVisitor ? (vidCookie as string).toLowerCase() : newId();
   const clickId = newId();
 
   // Shared counters (memory or Redis), in parallel.
@@ -233,7 +234,7 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
       row.outcome = "BOT_BLOCKED";
       row.fraudReasons = [...row.fraudReasons, "lander_protection"];
       e.reasons.lander_protection++;
-      await e.writer.addClick(row, { id: visitorId, at: now, clickId, visits: 1 }, null);
+      await e.writer.addClick(row, { id: visitorId, at: now, clickId, visits: 1, isNew: !knownVisitor }, null);
       return text(res, 403, "Access Denied");
     }
   }
@@ -251,7 +252,7 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
       offerId: landing ? null : (offer?.id ?? null),
       createdAt: now,
     };
-  await e.writer.addClick(row, { id: visitorId, at: now, clickId, visits: 1 }, hit);
+  await e.writer.addClick(row, { id: visitorId, at: now, clickId, visits: 1, isNew: !knownVisitor }, hit);
   // Kept in memory so its /offer works without a database read (and while the database is down).
   e.recent.set(clickId, row);
 

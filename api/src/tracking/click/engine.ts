@@ -10,7 +10,8 @@ import type { Deps } from "../../deps.js";
 import { newId } from "../../lib/ids.js";
 import { buildSnapshot, emptySnapshot, loadSnapshot, type RawConfig, type Snapshot } from "../snapshot.js";
 import type { ClickRow } from "../store/rows.js";
-import { type BatchExecutor, ClickWriter } from "../store/writer.js";
+import { copyBatch } from "../store/copy-batch.js";
+import { type BatchExecutor, ClickWriter, type WriterOptions } from "../store/writer.js";
 import { VISITOR_SESSION_MS } from "../visitor-session.js";
 import { GeoIp } from "./geo.js";
 import { OfferCaps } from "./offer-caps.js";
@@ -54,6 +55,7 @@ export class ClickEngine {
   constructor(readonly deps: Deps) {
     const { config } = deps;
     let exec: BatchExecutor;
+    let write: WriterOptions["write"];
     let ping: () => Promise<boolean>;
     if (config.databaseUrl) {
       // The hot path's own small pool: raw pg, prepared statement, no ORM on the insert path.
@@ -67,6 +69,7 @@ export class ClickEngine {
       pool.on("error", () => {});
       this.pool = pool;
       exec = (text, values, timeoutMs) => pool.query({ name: "tly_click_batch", text, values, query_timeout: timeoutMs } as pg.QueryConfig).then(() => {});
+      write = (batch, timeoutMs) => copyBatch(pool, batch, VISITOR_SESSION_MS, timeoutMs);
       ping = () =>
         pool.query({ text: "SELECT 1", query_timeout: 1_000 } as pg.QueryConfig).then(
           () => true,
@@ -78,7 +81,7 @@ export class ClickEngine {
       };
       ping = () => deps.db.ping(1_000);
     }
-    this.writer = new ClickWriter({ exec, ping, spoolDir: config.spoolDir, sessionMs: VISITOR_SESSION_MS, logger: deps.logger });
+    this.writer = new ClickWriter({ exec, write, ping, spoolDir: config.spoolDir, sessionMs: VISITOR_SESSION_MS, logger: deps.logger });
     this.geo.configure(config.geoip.cityPath ?? "", config.geoip.asnPath ?? "");
     this.restore();
   }

@@ -3,7 +3,7 @@
 // Inserts are idempotent (ON CONFLICT (id) DO NOTHING), which makes a spool replay exactly-once.
 import type { Batch } from "./rows.js";
 
-const CLICK_COLS: Array<[string, string]> = [
+export const CLICK_COLS: Array<[string, string]> = [
   ["id", "uuid"],
   ["campaign_id", "uuid"],
   ["flow_id", "uuid"],
@@ -89,23 +89,38 @@ export const BATCH_SQL = `WITH c AS (
   FROM unnest(${hitParams}) AS t(id, click_id, visitor_id, campaign_id, kind, landing_id, offer_id, created_at)
   ON CONFLICT (id) DO NOTHING
 ), v AS (
-  INSERT INTO visitors (id, first_seen_at, last_seen_at, session_expires_at, first_click_id, last_click_id, visits)
-  SELECT t.id, to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0) + make_interval(secs => $${n + 1}::float8), t.click_id, t.click_id, t.visits
-  FROM unnest(${visitorParams}) AS t(id, at, click_id, visits)
+  ${visitorUpsert(visitorParams, `$${n + 1}::float8`)}
+), u AS (
+  ${clickThrough(throughParams, throughIds)}
+)
+SELECT 1`;
+
+/** Visitor touches as one upsert: first visits insert, returning visitors extend their session. */
+function visitorUpsert(params: string, sessionSecs: string): string {
+  return `INSERT INTO visitors (id, first_seen_at, last_seen_at, session_expires_at, first_click_id, last_click_id, visits)
+  SELECT t.id, to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0) + make_interval(secs => ${sessionSecs}), t.click_id, t.click_id, t.visits
+  FROM unnest(${params}) AS t(id, at, click_id, visits)
   ON CONFLICT (id) DO UPDATE SET
     last_seen_at = GREATEST(visitors.last_seen_at, EXCLUDED.last_seen_at),
     session_expires_at = GREATEST(visitors.session_expires_at, EXCLUDED.session_expires_at),
     last_click_id = COALESCE(EXCLUDED.last_click_id, visitors.last_click_id),
     first_click_id = COALESCE(visitors.first_click_id, EXCLUDED.first_click_id),
-    visits = visitors.visits + EXCLUDED.visits
-), u AS (
-  UPDATE clicks SET landing_clicked_at = to_timestamp(x.t / 1000.0)
-  FROM unnest(${throughParams}) AS x(id, t)
+    visits = visitors.visits + EXCLUDED.visits`;
+}
+
+/** Landing click-throughs: the first time per click is kept. */
+function clickThrough(params: string, ids: string): string {
+  return `UPDATE clicks SET landing_clicked_at = to_timestamp(x.t / 1000.0)
+  FROM unnest(${params}) AS x(id, t)
   -- The one-time filter skips the join entirely for batches without click-throughs (most of them): with a
   -- generic plan made while the table looked small, the join is a sequential scan of clicks per batch.
-  WHERE cardinality(${throughIds}) > 0 AND clicks.id = x.id AND clicks.landing_clicked_at IS NULL
-)
-SELECT 1`;
+  WHERE cardinality(${ids}) > 0 AND clicks.id = x.id AND clicks.landing_clicked_at IS NULL`;
+}
+
+/** The visitor upsert on its own: $1 ids, $2 epoch ms, $3 click ids, $4 visits, $5 session length in seconds. */
+export const VISITOR_UPSERT_SQL = visitorUpsert("$1::uuid[], $2::float8[], $3::uuid[], $4::int4[]", "$5::float8");
+/** The click-through update on its own: $1 click ids, $2 epoch ms. */
+export const CLICK_THROUGH_SQL = clickThrough("$1::uuid[], $2::float8[]", "$1::uuid[]");
 
 // Array parameters are sent as PostgreSQL array literals built here: cheaper than pg's generic per-element
 // serialisation, which dominated the per-click cost of the insert path.
@@ -245,6 +260,7 @@ export function mergeVisitors(touches: Batch["visitors"]): Batch["visitors"] {
     if (!prev) byId.set(t.id, { ...t });
     else {
       prev.visits += t.visits;
+      if (t.isNew) prev.isNew = true;
       if (t.at >= prev.at) {
         prev.at = t.at;
         if (t.clickId) prev.clickId = t.clickId;

@@ -70,6 +70,8 @@ export interface VisitorTouch {
   clickId: string | null;
   /** Clicks in this touch (0 for a hit). */
   visits: number;
+  /** The click created this visitor id just now (no visitor cookie): there is no row yet, so it can be copied in. */
+  isNew?: boolean;
 }
 
 export interface Batch {

@@ -14,7 +14,10 @@ import type { Batch, ClickRow, HitRow, VisitorTouch } from "./rows.js";
 export type BatchExecutor = (text: string, values: unknown[], timeoutMs: number) => Promise<void>;
 
 export interface WriterOptions {
+  /** Idempotent writes (BATCH_SQL): spool replays, and every batch when `write` is not given. */
   exec: BatchExecutor;
+  /** Batches of rows this process just created (PostgreSQL: COPY, see copy-batch.ts); `exec` when absent. */
+  write?: (batch: Batch, timeoutMs: number) => Promise<void>;
   ping: () => Promise<boolean>;
   spoolDir: string;
   sessionMs: number;
@@ -132,7 +135,8 @@ export class ClickWriter {
 
   private async commit(batch: Pending): Promise<void> {
     try {
-      await this.o.exec(BATCH_SQL, batchParams(batch, this.o.sessionMs), this.commitTimeoutMs);
+      if (this.o.write) await this.o.write(batch, this.commitTimeoutMs);
+      else await this.o.exec(BATCH_SQL, batchParams(batch, this.o.sessionMs), this.commitTimeoutMs);
       this.stats.committedBatches++;
       this.stats.committedClicks += batch.clicks.length;
     } catch (err) {

@@ -20,6 +20,7 @@ import { memoryCounters, redisCounters } from "./lib/counters.js";
 import { sendJson, sendText } from "./lib/http.js";
 import { RangeList, clientIp } from "./lib/ip.js";
 import { createLogger, type Logger } from "./lib/logger.js";
+import { boundedStop } from "./lib/shutdown.js";
 import { createOutbound } from "./lib/outbound.js";
 import { createOutbox } from "./outbox/worker.js";
 import { closeHotPool } from "./conversions/hot-pool.js";
@@ -206,14 +207,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
       });
-      await tracking.stop();
-      await outbox.stop();
-      await closeHotPool(deps);
-      await rollups.stop();
-      await deps.counters.close();
-      await deps.outbound.close();
-      await db.close();
-      if (redis) await Promise.all([redis.cmd.quit(), redis.pub.quit(), redis.sub.quit()]).catch(() => {});
+      // Each part gets a deadline: a part that cannot finish (a database that stopped answering) is logged and
+      // left behind rather than holding the process, or a test run, forever. The click writer bounds its own flush
+      // and leaves what it could not write in the spool for the next start.
+      const step = (name: string, fn: () => Promise<unknown>, ms = 10_000) => boundedStop(logger, name, fn, ms);
+      await step("click engine", () => tracking.stop());
+      await step("outbox", () => outbox.stop());
+      await step("conversion pool", () => closeHotPool(deps));
+      await step("rollup worker", () => rollups.stop());
+      await step("counters", () => deps.counters.close());
+      await step("outbound client", () => deps.outbound.close());
+      await step("database", () => db.close());
+      if (redis) await step("redis", () => Promise.all([redis.cmd.quit(), redis.pub.quit(), redis.sub.quit()]));
     },
   };
 }

@@ -48,7 +48,7 @@ const q = (text: string, values: unknown[] = []) => client.query(text, values);
 
 if (process.argv.includes("--reset")) {
   await q(
-    "TRUNCATE clicks, hits, conversions, conversion_status_changes, events, funnel_steps, report_rollup_daily, report_rollup_hourly, report_click_dirty CASCADE",
+    "TRUNCATE clicks, hits, conversions, conversion_status_changes, events, funnel_steps, report_rollup_daily, report_rollup_hourly, report_click_dirty, report_click_log CASCADE",
   );
   await q("DELETE FROM flows WHERE campaign_id IN (SELECT id FROM campaigns WHERE slug LIKE 'seed-%')");
   await q("DELETE FROM campaigns WHERE slug LIKE 'seed-%'");
@@ -267,7 +267,8 @@ const counts = (
 log(`rows: ${JSON.stringify(counts)}`);
 
 // Rollups: one pass per day over all campaigns, then the worker's own path for anything left dirty.
-const days = (await q("SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM report_click_dirty ORDER BY 1")).rows as Array<{ day: string }>;
+const days = (await q("SELECT to_char(day, 'YYYY-MM-DD') AS day FROM (SELECT day FROM report_click_dirty UNION SELECT day FROM report_click_log) d ORDER BY 1"))
+  .rows as Array<{ day: string }>;
 for (const [i, { day }] of days.entries()) {
   await rebuildDay(db.sql, day);
   if (i % 15 === 14) log(`rollups: ${i + 1}/${days.length} days`);

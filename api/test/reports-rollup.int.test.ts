@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BaseQuery, queryOf } from "../src/reports/base-sums.js";
 import type { Dimension } from "../src/reports/dimensions.js";
 import { resolveRange } from "../src/reports/params.js";
-import { drainRollups, readSums, rollupClicksSql } from "../src/reports/rollup.js";
+import { sqltag } from "@prisma/client/runtime/client";
+import { drainRollups, readSums, refreshPair, rollupClicksSql } from "../src/reports/rollup.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
 import { Fixtures } from "./helpers/reports-fixtures.js";
 
@@ -188,31 +189,55 @@ describe("rollups", () => {
     await compareAll(true);
   });
 
-  it("click writes for one campaign never wait on each other, and a click committed during a rebuild keeps its pair dirty", async () => {
+  it("click writes for one campaign never wait on each other; a click committed after a pass waits for the next, read raw meanwhile", async () => {
     await drainRollups(t.app.deps.db.sql);
     const a = await Fixtures.connect(t.db!.url);
     const b = await Fixtures.connect(t.db!.url);
+    const logged = async () =>
+      (await fx.client.query("SELECT count(*)::int AS n FROM report_click_log WHERE day = '2026-03-04' AND campaign_id = $1", [camps[0]])).rows[0].n;
     try {
       // A holds an uncommitted click for (2026-03-04, camp 0); B's click for the same pair must not wait for A.
       await a.client.query("BEGIN");
       await a.click({ campaignId: camps[0] as string, createdAt: "2026-03-04T12:00:00Z", country: "SE", cost: "0.5" });
       await b.client.query("SET lock_timeout = '2s'");
       await b.click({ campaignId: camps[0] as string, createdAt: "2026-03-04T13:00:00Z", country: "SE", cost: "0.5" });
-      // The worker rebuilds the pair from what is committed (B's click) while A is still open ...
+      expect(await logged()).toBe(1);
+      // The worker adds what is committed (B's click) while A is still open ...
       await drainRollups(t.app.deps.db.sql);
-      const pending = (await fx.client.query("SELECT count(*)::int AS n FROM report_click_dirty")).rows[0].n;
-      expect(pending).toBe(0);
-      // ... and A's commit leaves its own mark, so reports read its click raw until the next pass.
+      expect(await logged()).toBe(0);
+      // ... and A's commit leaves its own log row, so reports read the pair raw until the next pass.
       await a.client.query("COMMIT");
-      const marks = (await fx.client.query("SELECT count(*)::int AS n FROM report_click_dirty WHERE day = '2026-03-04' AND campaign_id = $1", [camps[0]]))
-        .rows[0].n;
-      expect(marks).toBe(1);
+      expect(await logged()).toBe(1);
       await compareAll(true);
       await drainRollups(t.app.deps.db.sql);
+      expect(await logged()).toBe(0);
       await compareAll(true);
     } finally {
       await a.close();
       await b.close();
     }
+  });
+
+  it("a rebuild takes the pair's pending new clicks with it (none counted twice); a click-through alone marks nothing", async () => {
+    await drainRollups(t.app.deps.db.sql);
+    const db = t.app.deps.db.sql;
+    const day = "2026-03-05";
+    const marks = async () => (await fx.client.query("SELECT count(*)::int AS n FROM report_click_dirty")).rows[0].n;
+    const id = await fx.click({ campaignId: camps[1] as string, createdAt: `${day}T08:00:00Z`, country: "NO", cost: "0.25" });
+    await fx.client.query("UPDATE clicks SET landing_clicked_at = now() WHERE id = $1", [id]);
+    expect(await marks()).toBe(0);
+    // A cost edit marks the pair while its new click is still only logged: the rebuild (alone, before any
+    // incremental pass) counts the click and drops its log row in the same snapshot.
+    await fx.client.query("UPDATE clicks SET cost = 0.75 WHERE id = $1", [id]);
+    expect(await marks()).toBe(1);
+    const rebuilt = await db.transaction(async (tx) => {
+      await tx.query(sqltag`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
+      return refreshPair(tx, day, camps[1] as string);
+    });
+    expect(rebuilt).toBe(true);
+    expect((await fx.client.query("SELECT count(*)::int AS n FROM report_click_log")).rows[0].n).toBe(0);
+    expect(await marks()).toBe(0);
+    await drainRollups(db);
+    await compareAll(true);
   });
 });

@@ -2,13 +2,17 @@
 //
 // - report_rollup_daily: click sums per UTC day, campaign and dimension value (dim '' = campaign total);
 //   report_rollup_hourly: click totals per UTC hour and campaign.
-// - A statement trigger on clicks (installed at start by ensureRollupTriggers) appends each touched (UTC day, campaign)
-//   pair to report_click_dirty in the same transaction as the write: an insert into an append-only table, never an
-//   update of a shared row, so concurrent click batches for one campaign never wait on each other's commit.
-// - The rollup worker deletes a pair's marks first and then rebuilds the pair from raw clicks, in one transaction:
-//   every mark it deletes belongs to a committed write whose clicks the later statements see, and marks committed
-//   meanwhile stay for the next pass. A report statement therefore sees, for every pair, either a rollup that
-//   matches the raw rows or a dirty mark, and reads raw clicks for dirty pairs.
+// - Inserted clicks are added incrementally: a statement trigger on clicks (installed at start by
+//   ensureRollupTriggers) appends one report_click_log row per touched (UTC day, campaign) pair, with the new click
+//   ids, in the writer's transaction (an append, never an update of a shared row, so concurrent click batches never
+//   wait on each other). The worker claims log rows and adds their clicks' sums to every rollup in one transaction,
+//   so the work is proportional to new clicks, not to the size of the day.
+// - Updated and deleted clicks (cost edits; a click-through alone changes nothing rolled up) mark their pairs in
+//   report_click_dirty. The worker rebuilds a marked pair from raw clicks in one REPEATABLE READ transaction that
+//   also deletes the pair's marks and pending log rows: exactly those its snapshot saw, whose clicks the rebuild
+//   counted; rows committed later stay for the next pass.
+// - A pair with marks or log rows is pending (report_click_pending). A report statement sees, for every pair, either
+//   rollups that match the raw rows or a pending pair, and reads raw clicks for pending pairs.
 // - report_rollup_day / _week: the sum of report_rollup_daily's rows per UTC day / ISO week and dimension value over
 //   all campaigns (stale rows of dirty pairs included), updated by the worker in the transaction that rebuilds a
 //   pair; reports without a campaign read them, minus the dirty pairs' stale rows, plus their raw clicks.
@@ -66,7 +70,7 @@ export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollup
   const campR = ids ? sqlJoin([" AND r.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   const campD = ids ? sqlJoin([" AND d.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   // LATERAL keeps this a nested loop over the (few) dirty pairs, each an index range scan on clicks.
-  const dirtyJoin = sqltag`(SELECT DISTINCT day, campaign_id FROM report_click_dirty) d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`;
+  const dirtyJoin = sqltag`(SELECT day, campaign_id FROM report_click_dirty UNION SELECT day, campaign_id FROM report_click_log) d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`;
 
   if (shape.kind === "hourly") {
     const fixed = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? sqltag`r.campaign_id::text` : keyExpr(d, "click", sqltag`r.hour`, tz), ` AS k${i}, `]));
@@ -79,7 +83,7 @@ export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollup
         " AND r.hour < ",
         sqltag`${q.end}`,
         campR,
-        " AND NOT EXISTS (SELECT 1 FROM report_click_dirty d WHERE d.day = (r.hour AT TIME ZONE 'UTC')::date AND d.campaign_id = r.campaign_id)",
+        notPending("(r.hour AT TIME ZONE 'UTC')::date"),
       ]),
       sqlJoin([
         "SELECT ",
@@ -115,7 +119,7 @@ export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollup
           sqltag`${shape.dim}`,
           days,
           campR,
-          " AND NOT EXISTS (SELECT 1 FROM report_click_dirty d WHERE d.day = r.day AND d.campaign_id = r.campaign_id)",
+          notPending("r.day"),
         ]),
       ]
     : [
@@ -125,7 +129,7 @@ export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollup
         sqlJoin([
           "SELECT ",
           ...rKeys,
-          "-r.clicks, -r.uniq, -r.cost FROM report_rollup_daily r JOIN (SELECT DISTINCT day, campaign_id FROM report_click_dirty) d ON d.day = r.day AND d.campaign_id = r.campaign_id WHERE r.dim = ",
+          "-r.clicks, -r.uniq, -r.cost FROM report_rollup_daily r JOIN (SELECT day, campaign_id FROM report_click_dirty UNION SELECT day, campaign_id FROM report_click_log) d ON d.day = r.day AND d.campaign_id = r.campaign_id WHERE r.dim = ",
           sqltag`${shape.dim}`,
           days,
         ]),
@@ -188,6 +192,10 @@ function allCampaignRows(shape: Extract<RollupShape, { kind: "daily" }>, rKeys: 
   ];
 }
 
+/** The rollup row `r` (of UTC day `day`) belongs to a pair that is not pending. */
+const notPending = (day: string) =>
+  ` AND NOT EXISTS (SELECT 1 FROM report_click_dirty d WHERE d.day = ${day} AND d.campaign_id = r.campaign_id) AND NOT EXISTS (SELECT 1 FROM report_click_log d WHERE d.day = ${day} AND d.campaign_id = r.campaign_id)`;
+
 /** The VALUES list that fans one click out to one row per rolled-up dimension (plus the total, dim ''). */
 const fanOut = (): Sql =>
   sqlJoin([
@@ -214,16 +222,18 @@ const addToAllCampaigns = (sign: Sql, day: string, campaignId: string): Sql[] =>
 ];
 
 /**
- * Rebuilds one (UTC day, campaign) pair from raw clicks (READ COMMITTED, in the caller's transaction). Its marks are
- * deleted first: each belongs to a committed write, whose clicks every later statement here sees; a write that
- * commits while the rebuild runs leaves its own mark, so the pair is rebuilt again. Returns false when the pair had
- * no marks or another worker holds it.
+ * Rebuilds one (UTC day, campaign) pair from raw clicks, in the caller's transaction, which must be REPEATABLE READ
+ * (refreshClickRollups): one snapshot for deleting the pair's marks and pending log rows and for counting its
+ * clicks, so exactly the clicks of the deleted log rows are in the rebuild and none is added twice; a write that
+ * commits meanwhile keeps its mark or log row for the next pass. Returns false when the pair had no marks or another
+ * worker holds it.
  */
 export async function refreshPair(tx: SqlExecutor, day: string, campaignId: string): Promise<boolean> {
   const [lock] = await tx.query<{ ok: boolean }>(sqltag`SELECT pg_try_advisory_xact_lock(hashtext(${`rollup:${day}:${campaignId}`})) AS ok`);
   if (!lock?.ok) return false;
   const marks = await tx.execute(sqltag`DELETE FROM report_click_dirty WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid`);
   if (marks === 0) return false;
+  await tx.execute(sqltag`DELETE FROM report_click_log WHERE day = ${day}::date AND campaign_id = ${campaignId}::uuid`);
   const from = sqltag`(${day}::date::timestamp AT TIME ZONE 'UTC')`;
   const to = sqltag`((${day}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
   // report_rollup_day and _week stay the sums of the pairs' rows: this pair's old rows out, its new rows in. Pairs of
@@ -269,6 +279,7 @@ export const REPORT_TABLES = [
   "report_rollup_day",
   "report_rollup_week",
   "report_click_dirty",
+  "report_click_log",
   "report_conversions",
   "report_conv_rollup_daily",
   "report_conv_rollup_hourly",
@@ -276,7 +287,10 @@ export const REPORT_TABLES = [
   "report_customers",
 ] as const;
 
-/** One worker pass: rebuild up to `limit` dirty click pairs and `limit` dirty conversion pairs, oldest day first. */
+/**
+ * One worker pass: add up to 5 x `limit` logged click inserts, rebuild up to `limit` marked click pairs and `limit`
+ * dirty conversion pairs, oldest day first.
+ */
 export async function refreshRollups(db: SqlExecutor, limit = 200): Promise<{ seen: number; cleared: number }> {
   const clicks = await refreshClickRollups(db, limit);
   const conversions = await refreshConversionRollups(db, limit);
@@ -284,21 +298,83 @@ export async function refreshRollups(db: SqlExecutor, limit = 200): Promise<{ se
 }
 
 async function refreshClickRollups(db: SqlExecutor, limit: number): Promise<{ seen: number; cleared: number }> {
+  const added = await addLoggedClicks(db, limit * 5);
   const pairs = await db.query<{ day: string; campaign_id: string }>(
     sqltag`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day, campaign_id::text FROM report_click_dirty ORDER BY 1, 2 LIMIT ${limit}`,
   );
   let cleared = 0;
   for (const p of pairs) {
-    if (await db.transaction((tx) => refreshPair(tx, p.day, p.campaign_id))) cleared++;
+    const rebuilt = await db
+      .transaction(async (tx) => {
+        await tx.query(sqltag`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
+        return refreshPair(tx, p.day, p.campaign_id);
+      })
+      .catch((err: unknown) => {
+        // Another worker claimed this pair's log rows first (a serialization failure): the next pass rebuilds it.
+        if (isSerializationFailure(err)) return false;
+        throw err;
+      });
+    if (rebuilt) cleared++;
   }
-  return { seen: pairs.length, cleared };
+  return { seen: Math.max(pairs.length, added), cleared: cleared + added };
+}
+
+const isSerializationFailure = (err: unknown): boolean =>
+  (err as { code?: string } | null)?.code === "40001" || (err instanceof Error && /could not serialize access/.test(err.message));
+
+/**
+ * Claims up to `limit` report_click_log rows (skipping rows another worker holds) and adds their clicks to the
+ * daily, hourly and all-campaign rollups, in one transaction. Returns how many log rows it took.
+ */
+export async function addLoggedClicks(db: SqlExecutor, limit: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx.query<{ n: number; ids: string[] }>(
+      sqltag`WITH taken AS (
+        DELETE FROM report_click_log WHERE id IN (SELECT id FROM report_click_log ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED) RETURNING ids
+      ) SELECT (SELECT count(*) FROM taken)::int AS n, array(SELECT unnest(ids)::text FROM taken) AS ids`,
+    );
+    if (!claimed?.n) return 0;
+    const ids = sqltag`${claimed.ids}::uuid[]`;
+    // Every week touched, in order, under the lock a rebuild takes: two writers never update the all-campaign
+    // rows in opposite orders.
+    const weeks = await tx.query<{ w: string }>(
+      sqltag`SELECT DISTINCT date_trunc('week', (created_at AT TIME ZONE 'UTC')::date)::date::text AS w FROM clicks WHERE id = ANY(${ids}) ORDER BY 1`,
+    );
+    for (const w of weeks) await tx.query(sqltag`SELECT pg_advisory_xact_lock(hashtext('rollup-week:' || ${w.w}))`);
+    const add = (table: string, key: string) =>
+      ` ON CONFLICT (${key}) DO UPDATE SET clicks = ${table}.clicks + EXCLUDED.clicks, uniq = ${table}.uniq + EXCLUDED.uniq, cost = ${table}.cost + EXCLUDED.cost`;
+    await tx.execute(
+      sqlJoin([
+        "WITH delta AS (SELECT (c.created_at AT TIME ZONE 'UTC')::date AS day, c.campaign_id, v.dim, v.value, count(*) AS clicks, count(*) FILTER (WHERE c.is_unique) AS uniq, coalesce(sum(c.cost), 0) AS cost FROM clicks c CROSS JOIN LATERAL ",
+        fanOut(),
+        " WHERE c.id = ANY(",
+        ids,
+        ") GROUP BY 1, 2, v.dim, v.value), ",
+        "daily AS (INSERT INTO report_rollup_daily (day, campaign_id, dim, value, clicks, uniq, cost) SELECT day, campaign_id, dim, value, clicks, uniq, cost FROM delta ORDER BY 1, 2, 3, 4",
+        add("report_rollup_daily", "day, campaign_id, dim, value"),
+        "), days AS (INSERT INTO report_rollup_day (dim, day, value, clicks, uniq, cost) SELECT dim, day, value, sum(clicks), sum(uniq), sum(cost) FROM delta GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        add("report_rollup_day", "dim, day, value"),
+        ") INSERT INTO report_rollup_week (dim, week, value, clicks, uniq, cost) SELECT dim, date_trunc('week', day)::date, value, sum(clicks), sum(uniq), sum(cost) FROM delta GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        add("report_rollup_week", "dim, week, value"),
+      ]),
+    );
+    await tx.execute(
+      sqlJoin([
+        "INSERT INTO report_rollup_hourly (hour, campaign_id, clicks, uniq, cost) SELECT date_trunc('hour', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', c.campaign_id, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0) FROM clicks c WHERE c.id = ANY(",
+        ids,
+        ") GROUP BY 1, 2 ORDER BY 1, 2",
+        add("report_rollup_hourly", "hour, campaign_id"),
+      ]),
+    );
+    return claimed.n;
+  });
 }
 
 /**
- * The most of its time the worker spends rebuilding: after a pass of D ms it rests at least D x (1 - share) / share.
- * A pair's rebuild costs more as its day fills (a busy campaign's today is re-aggregated whole), so without a bound
- * the worker would rebuild back to back and take the CPU that answers clicks and postbacks. Reports stay exact
- * meanwhile: they read raw rows for pairs still marked.
+ * The most of its time the worker spends on rollups: after a pass of D ms it rests at least D x (1 - share) / share.
+ * New clicks cost little (incremental), but a rebuild re-aggregates a whole (day, campaign) and conversion pairs are
+ * rebuilt too, so without a bound a backlog would take the CPU that answers clicks and postbacks. Reports stay exact
+ * meanwhile: they read raw rows for pending pairs.
  */
 export const ROLLUP_MAX_SHARE = 0.1;
 
@@ -353,6 +429,24 @@ BEGIN
   RETURN NULL;
 END $fn$`;
 
+/** Inserted clicks: one log row per (UTC day, campaign) with their ids. */
+const logFn = `CREATE OR REPLACE FUNCTION report_rollup_log_new() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO report_click_log (day, campaign_id, ids)
+  SELECT (created_at AT TIME ZONE 'UTC')::date, campaign_id, array_agg(id) FROM new_rows GROUP BY 1, 2;
+  RETURN NULL;
+END $fn$`;
+
+/** Updated clicks: both pairs of each row whose rolled-up content changed (not a click-through time alone). */
+const updateFn = `CREATE OR REPLACE FUNCTION report_rollup_mark_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO report_click_dirty (day, campaign_id)
+  SELECT DISTINCT d, c FROM new_rows n JOIN old_rows o ON o.id = n.id
+  CROSS JOIN LATERAL (VALUES ((n.created_at AT TIME ZONE 'UTC')::date, n.campaign_id), ((o.created_at AT TIME ZONE 'UTC')::date, o.campaign_id)) p(d, c)
+  WHERE (to_jsonb(n) - 'landing_clicked_at') IS DISTINCT FROM (to_jsonb(o) - 'landing_clicked_at');
+  RETURN NULL;
+END $fn$`;
+
 /**
  * Installs (idempotently) the statement triggers that mark the (UTC day, campaign) pairs of inserted, updated
  * and deleted clicks dirty, in the writer's own transaction. Run at start, after migrations: the migration runner
@@ -361,15 +455,17 @@ END $fn$`;
 export async function ensureRollupTriggers(db: SqlExecutor): Promise<void> {
   const statements = [
     "SELECT pg_advisory_xact_lock(hashtext('trackily:report-rollup-triggers'))",
-    markFn("report_rollup_mark_new", "new_rows"),
     markFn("report_rollup_mark_old", "old_rows"),
+    logFn,
+    updateFn,
     "DROP TRIGGER IF EXISTS clicks_rollup_insert ON clicks",
+    "DROP TRIGGER IF EXISTS clicks_rollup_update ON clicks",
     "DROP TRIGGER IF EXISTS clicks_rollup_update_new ON clicks",
     "DROP TRIGGER IF EXISTS clicks_rollup_update_old ON clicks",
     "DROP TRIGGER IF EXISTS clicks_rollup_delete ON clicks",
-    "CREATE TRIGGER clicks_rollup_insert AFTER INSERT ON clicks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_mark_new()",
-    "CREATE TRIGGER clicks_rollup_update_new AFTER UPDATE ON clicks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_mark_new()",
-    "CREATE TRIGGER clicks_rollup_update_old AFTER UPDATE ON clicks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_mark_old()",
+    "DROP FUNCTION IF EXISTS report_rollup_mark_new()",
+    "CREATE TRIGGER clicks_rollup_insert AFTER INSERT ON clicks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_log_new()",
+    "CREATE TRIGGER clicks_rollup_update AFTER UPDATE ON clicks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_mark_update()",
     "CREATE TRIGGER clicks_rollup_delete AFTER DELETE ON clicks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_rollup_mark_old()",
   ];
   await db.transaction(async (tx) => {
@@ -448,6 +544,7 @@ export async function rebuildDay(db: SqlExecutor, day: string): Promise<void> {
         WHERE day >= date_trunc('week', ${day}::date)::date AND day < date_trunc('week', ${day}::date)::date + 7 GROUP BY dim, value`,
     );
     await tx.execute(sqltag`DELETE FROM report_click_dirty WHERE day = ${day}::date`);
+    await tx.execute(sqltag`DELETE FROM report_click_log WHERE day = ${day}::date`);
   });
   await rebuildConversionDay(db, day);
 }

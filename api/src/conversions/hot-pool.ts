@@ -77,6 +77,11 @@ export async function hotTransaction<R>(deps: Deps, fn: (tx: SqlExecutor) => Pro
     transaction: (inner) => inner(tx),
   };
   let broken: Error | undefined;
+  // A connection lost while checked out also emits 'error'; unheard, that event would crash the process.
+  const onError = (err: Error) => {
+    broken ??= err;
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     const result = await fn(tx);
@@ -88,7 +93,8 @@ export async function hotTransaction<R>(deps: Deps, fn: (tx: SqlExecutor) => Pro
     });
     throw err;
   } finally {
-    // A connection that cannot even roll back is dropped rather than returned to the pool.
+    // A connection that cannot even roll back, or that was lost, is dropped rather than returned to the pool.
+    client.off("error", onError);
     client.release(broken);
   }
 }

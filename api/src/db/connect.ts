@@ -60,6 +60,13 @@ function connectPostgres(url: string, opts: ConnectOptions): Database {
     async transaction<R>(fn: (tx: SqlExecutor) => Promise<R>) {
       const conn = client instanceof pg.Pool ? await client.connect() : client;
       const own = client instanceof pg.Pool;
+      // A connection lost while checked out (terminated by an admin, the server restarting) reports an 'error'
+      // event as well as failing the pending query: without a listener that event would crash the process.
+      let lost: Error | undefined;
+      const onError = (err: Error) => {
+        lost ??= err;
+      };
+      if (own) conn.on("error", onError);
       try {
         await conn.query("BEGIN");
         const result = await fn(exec(conn));
@@ -69,7 +76,10 @@ function connectPostgres(url: string, opts: ConnectOptions): Database {
         await conn.query("ROLLBACK").catch(() => {});
         throw err;
       } finally {
-        if (own) (conn as pg.PoolClient).release();
+        if (own) {
+          conn.off("error", onError);
+          (conn as pg.PoolClient).release(lost);
+        }
       }
     },
   });

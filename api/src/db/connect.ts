@@ -8,6 +8,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { checkout } from "./checkout.js";
 import type { SqlExecutor, SqlFragment } from "./sql.js";
 
 export interface Database {
@@ -58,15 +59,8 @@ function connectPostgres(url: string, opts: ConnectOptions): Database {
       return (await client.query(f.text, f.values as unknown[])).rowCount ?? 0;
     },
     async transaction<R>(fn: (tx: SqlExecutor) => Promise<R>) {
-      const conn = client instanceof pg.Pool ? await client.connect() : client;
-      const own = client instanceof pg.Pool;
-      // A connection lost while checked out (terminated by an admin, the server restarting) reports an 'error'
-      // event as well as failing the pending query: without a listener that event would crash the process.
-      let lost: Error | undefined;
-      const onError = (err: Error) => {
-        lost ??= err;
-      };
-      if (own) conn.on("error", onError);
+      const held = client instanceof pg.Pool ? await checkout(client) : null;
+      const conn = held ? held.client : (client as pg.PoolClient);
       try {
         await conn.query("BEGIN");
         const result = await fn(exec(conn));
@@ -76,10 +70,7 @@ function connectPostgres(url: string, opts: ConnectOptions): Database {
         await conn.query("ROLLBACK").catch(() => {});
         throw err;
       } finally {
-        if (own) {
-          conn.off("error", onError);
-          (conn as pg.PoolClient).release(lost);
-        }
+        held?.release();
       }
     },
   });

@@ -31,6 +31,9 @@ import { isoDay, ROLLUP_DIMS, type RollupShape, rollupShape } from "./rollup-sha
 export { ROLLUP_DIMS };
 
 const NO_TZ = sqltag`'UTC'`;
+
+/** Pairs whose rollups are not current: marked for a rebuild, or with new clicks not yet added (see notPending). */
+const PENDING_PAIRS = "(SELECT day, campaign_id FROM report_click_dirty UNION SELECT day, campaign_id FROM report_click_log)";
 const dimValue = (d: Dimension): Sql => keyExpr(d, "click", sqltag`c.created_at`, NO_TZ);
 
 export interface ReadOptions {
@@ -70,7 +73,9 @@ export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollup
   const campR = ids ? sqlJoin([" AND r.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   const campD = ids ? sqlJoin([" AND d.campaign_id = ANY(", sqltag`${ids}::uuid[]`, ")"]) : sqltag``;
   // LATERAL keeps this a nested loop over the (few) dirty pairs, each an index range scan on clicks.
-  const dirtyJoin = sqltag`(SELECT day, campaign_id FROM report_click_dirty UNION SELECT day, campaign_id FROM report_click_log) d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`;
+  const dirtyJoin = sqlJoin([
+    `${PENDING_PAIRS} d CROSS JOIN LATERAL (SELECT * FROM clicks c WHERE c.campaign_id = d.campaign_id AND c.created_at >= (d.day::timestamp AT TIME ZONE 'UTC') AND c.created_at < ((d.day + 1)::timestamp AT TIME ZONE 'UTC') OFFSET 0) c`,
+  ]);
 
   if (shape.kind === "hourly") {
     const fixed = q.groupBy.map((d, i) => sqlJoin([d === "campaign" ? sqltag`r.campaign_id::text` : keyExpr(d, "click", sqltag`r.hour`, tz), ` AS k${i}, `]));
@@ -129,7 +134,7 @@ export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollup
         sqlJoin([
           "SELECT ",
           ...rKeys,
-          "-r.clicks, -r.uniq, -r.cost FROM report_rollup_daily r JOIN (SELECT day, campaign_id FROM report_click_dirty UNION SELECT day, campaign_id FROM report_click_log) d ON d.day = r.day AND d.campaign_id = r.campaign_id WHERE r.dim = ",
+          `-r.clicks, -r.uniq, -r.cost FROM report_rollup_daily r JOIN ${PENDING_PAIRS} d ON d.day = r.day AND d.campaign_id = r.campaign_id WHERE r.dim = `,
           sqltag`${shape.dim}`,
           days,
         ]),
@@ -192,7 +197,7 @@ function allCampaignRows(shape: Extract<RollupShape, { kind: "daily" }>, rKeys: 
   ];
 }
 
-/** The rollup row `r` (of UTC day `day`) belongs to a pair that is not pending. */
+/** The rollup row `r` (of UTC day `day`) belongs to a pair that is not pending (PENDING_PAIRS, as two index probes). */
 const notPending = (day: string) =>
   ` AND NOT EXISTS (SELECT 1 FROM report_click_dirty d WHERE d.day = ${day} AND d.campaign_id = r.campaign_id) AND NOT EXISTS (SELECT 1 FROM report_click_log d WHERE d.day = ${day} AND d.campaign_id = r.campaign_id)`;
 

@@ -6,6 +6,7 @@
 // All the copies of a batch travel in one Query message (MultiCopy).
 // Spool replays, which may repeat rows a timed-out commit did write, keep the idempotent BATCH_SQL.
 import type pg from "pg";
+import { checkout } from "../../db/checkout.js";
 import { CLICK_COLS, CLICK_THROUGH_SQL, mergeClickThroughs, mergeVisitors, VISITOR_UPSERT_SQL } from "./batch-sql.js";
 import type { Batch, ClickRow, HitRow, VisitorTouch } from "./rows.js";
 
@@ -127,14 +128,9 @@ interface PgConnection {
  * committed; on a timeout the connection is dropped, which rolls back whatever had not committed.
  */
 export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, timeoutMs: number): Promise<void> {
-  const client = await pool.connect();
+  const conn = await checkout(pool);
+  const { client } = conn;
   let timer: NodeJS.Timeout | undefined;
-  let failed: Error | undefined;
-  // A connection lost while checked out (the database stopped) reports here as well as to the pending query.
-  const lost = (err: Error) => {
-    failed ??= err;
-  };
-  client.on("error", lost);
   const work = (async () => {
     const statements: string[] = [];
     const payloads: Buffer[] = [];
@@ -185,13 +181,12 @@ export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, 
       }),
     ]);
   } catch (err) {
-    failed = err as Error;
+    // A connection whose batch failed or timed out is dropped: its transaction ends with it.
+    conn.fail(err as Error);
     work.catch(() => {});
     throw err;
   } finally {
     clearTimeout(timer);
-    client.off("error", lost);
-    // A connection whose batch failed or timed out is dropped: its transaction ends with it.
-    client.release(failed);
+    conn.release();
   }
 }

@@ -1,4 +1,9 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../src/lib/ids.js";
+import { copyBatch } from "../src/tracking/store/copy-batch.js";
+import type { ClickRow } from "../src/tracking/store/rows.js";
+import { VISITOR_SESSION_MS } from "../src/tracking/visitor-session.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
 import { click, reloadConfig, seedCampaign, seedLanding, seedOffer } from "./helpers/click-seed.js";
 
@@ -138,6 +143,106 @@ describe("hostile input", () => {
     expect(rows[1]?.visitorId).toBe(vid);
     const visitor = await t.app.deps.db.prisma.visitor.findUniqueOrThrow({ where: { id: vid } });
     expect(visitor).toMatchObject({ visits: 2, firstClickId: clickIdOf(first), lastClickId: clickIdOf(again) });
+  });
+});
+
+describe("click batches on PostgreSQL (one Query with its COPY data)", () => {
+  const row = (id: string, campaignId: string, visitorId: string, at: number): ClickRow => {
+    const text = { ip: "203.0.113.9", country: "US", region: "", city: "", isp: "", os: "", osVersion: "", browser: "" };
+    const more = { browserVersion: "", deviceType: "", language: "", userAgent: "UA", referrer: "", referrerDomain: "" };
+    const subs = { sub1: "batch", sub2: "", sub3: "", sub4: "", sub5: "", sourceClickId: "", extCampaignId: "", extAdSetId: "" };
+    return {
+      ...text,
+      ...more,
+      ...subs,
+      id,
+      campaignId,
+      flowId: null,
+      landingId: null,
+      offerId: null,
+      sourceId: null,
+      visitorId,
+      createdAt: at,
+      outcome: "ROUTED",
+      asn: null,
+      extAdId: "",
+      extPlacement: "",
+      params: {},
+      cost: "0",
+      isUnique: true,
+      isBot: false,
+      fraudScore: 0,
+      fraudReasons: [],
+      landingClickedAt: null,
+    };
+  };
+
+  it("writes new rows, a returning visitor and a click-through in one transaction, and all or nothing", async () => {
+    const { id: campaignId } = await seedCampaign(t, { slug: "batch-copy", flows: [] });
+    const pool = new pg.Pool({ connectionString: t.app.deps.config.databaseUrl, max: 1 });
+    try {
+      const at = Date.now();
+      const [c1, c2, c3, v1, v2] = [newId(), newId(), newId(), newId(), newId()];
+      // First batch: two clicks, one landing hit, two first-time visitors.
+      await copyBatch(
+        pool,
+        {
+          clicks: [row(c1, campaignId, v1, at), row(c2, campaignId, v2, at)],
+          hits: [{ id: newId(), clickId: c1, visitorId: v1, campaignId, kind: "LANDING", landingId: null, offerId: null, createdAt: at }],
+          visitors: [
+            { id: v1, at, clickId: c1, visits: 1, isNew: true },
+            { id: v2, at, clickId: c2, visits: 1, isNew: true },
+          ],
+          clickThroughs: [],
+        },
+        VISITOR_SESSION_MS,
+        5_000,
+      );
+      // Second batch: v1 returns (upsert), c1's visitor clicks through (update), a new click for v1.
+      await copyBatch(
+        pool,
+        {
+          clicks: [row(c3, campaignId, v1, at + 1_000)],
+          hits: [],
+          visitors: [{ id: v1, at: at + 1_000, clickId: c3, visits: 1 }],
+          clickThroughs: [[c1, at + 500]],
+        },
+        VISITOR_SESSION_MS,
+        5_000,
+      );
+      const clicks = await pool.query<{ id: string; landing_clicked_at: Date | null }>(
+        "SELECT id::text, landing_clicked_at FROM clicks WHERE campaign_id = $1 ORDER BY id",
+        [campaignId],
+      );
+      expect(clicks.rows.map((r) => r.id)).toEqual([c1, c2, c3].sort());
+      expect(clicks.rows.find((r) => r.id === c1)?.landing_clicked_at?.getTime()).toBe(at + 500);
+      const v = await pool.query("SELECT visits, first_click_id::text AS first, last_click_id::text AS last FROM visitors WHERE id = $1", [v1]);
+      expect(v.rows[0]).toEqual({ visits: 2, first: c1, last: c3 });
+
+      // A batch whose last COPY fails (a visitor id that exists, COPY has no ON CONFLICT) writes none of its rows,
+      // and the pool's connection is dropped, not reused mid-transaction.
+      const [c4, c5] = [newId(), newId()];
+      const failing = copyBatch(
+        pool,
+        {
+          clicks: [row(c4, campaignId, v2, at), row(c5, campaignId, v2, at)],
+          hits: [{ id: newId(), clickId: c4, visitorId: v2, campaignId, kind: "OFFER", landingId: null, offerId: null, createdAt: at }],
+          visitors: [{ id: v2, at, clickId: c4, visits: 1, isNew: true }],
+          clickThroughs: [[c2, at]],
+        },
+        VISITOR_SESSION_MS,
+        5_000,
+      );
+      await expect(failing).rejects.toThrow(/duplicate key/);
+      const after = await pool.query("SELECT count(*)::int AS n FROM clicks WHERE id = ANY($1::uuid[])", [[c4, c5]]);
+      expect(after.rows[0].n).toBe(0);
+      const c2row = await pool.query("SELECT landing_clicked_at FROM clicks WHERE id = $1", [c2]);
+      expect(c2row.rows[0].landing_clicked_at).toBeNull();
+      const hits = await pool.query("SELECT count(*)::int AS n FROM hits WHERE click_id = $1", [c4]);
+      expect(hits.rows[0].n).toBe(0);
+    } finally {
+      await pool.end();
+    }
   });
 });
 

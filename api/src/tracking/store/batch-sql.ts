@@ -117,11 +117,6 @@ function clickThrough(params: string, ids: string): string {
   WHERE cardinality(${ids}) > 0 AND clicks.id = x.id AND clicks.landing_clicked_at IS NULL`;
 }
 
-/** The visitor upsert on its own: $1 ids, $2 epoch ms, $3 click ids, $4 visits, $5 session length in seconds. */
-export const VISITOR_UPSERT_SQL = visitorUpsert("$1::uuid[], $2::float8[], $3::uuid[], $4::int4[]", "$5::float8");
-/** The click-through update on its own: $1 click ids, $2 epoch ms. */
-export const CLICK_THROUGH_SQL = clickThrough("$1::uuid[], $2::float8[]", "$1::uuid[]");
-
 // Array parameters are sent as PostgreSQL array literals built here: cheaper than pg's generic per-element
 // serialisation, which dominated the per-click cost of the insert path.
 const NEEDS_QUOTE = /["\\]/;
@@ -147,6 +142,55 @@ function plainArray(values: Array<string | number | boolean | null>): string {
 }
 const literal = (type: string, values: unknown[]): string =>
   type === "text" ? textArray(values as Array<string | null>) : plainArray(values as Array<string | number | boolean | null>);
+
+/** Quotes a string as an SQL literal (pg's `escapeLiteral`). */
+export type QuoteLiteral = (s: string) => string;
+
+/**
+ * The visitor upsert for returning visitors as one self-contained statement (array literals inline), so it can
+ * travel in the same simple-protocol Query as a batch's COPYs. Touches must be merged (mergeVisitors).
+ */
+export function visitorUpsertStatement(touches: Batch["visitors"], sessionMs: number, quote: QuoteLiteral): string {
+  const arr = (type: string, values: unknown[]) => `${quote(literal(type, values))}::${type}[]`;
+  const params = [
+    arr(
+      "uuid",
+      touches.map((v) => v.id),
+    ),
+    arr(
+      "float8",
+      touches.map((v) => v.at),
+    ),
+    arr(
+      "uuid",
+      touches.map((v) => v.clickId),
+    ),
+    arr(
+      "int4",
+      touches.map((v) => v.visits),
+    ),
+  ].join(", ");
+  return visitorUpsert(params, `${Number(sessionMs) / 1000}::float8`);
+}
+
+/** Landing click-throughs (merged, see mergeClickThroughs) as one self-contained statement, like visitorUpsertStatement. */
+export function clickThroughStatement(throughs: Batch["clickThroughs"], quote: QuoteLiteral): string {
+  const ids = `${quote(
+    literal(
+      "uuid",
+      throughs.map((t) => t[0]),
+    ),
+  )}::uuid[]`;
+  return clickThrough(
+    `${ids}, ${quote(
+      literal(
+        "float8",
+        throughs.map((t) => t[1]),
+      ),
+    )}::float8[]`,
+    ids,
+  );
+}
 
 /** Parameters for BATCH_SQL. Visitor touches must be unique by id within a batch (see mergeVisitors). */
 export function batchParams(b: Batch, sessionMs: number): unknown[] {

@@ -2,12 +2,14 @@
 // streamed as COPY text rows, which costs PostgreSQL about half of what parsing the same rows out of array
 // parameters and unnesting them does (bench:clicks; the click row alone: 20 us instead of 36-45 us of backend CPU).
 // COPY has no ON CONFLICT, so it is only for rows this process has just created: new click, hit and visitor ids.
-// Returning visitors are upserted and landing click-throughs updated with statements in the same transaction.
-// All the copies of a batch travel in one Query message (MultiCopy).
+// Returning visitors are upserted and landing click-throughs updated by statements in the same transaction, their
+// values inline as array literals.
+// Everything a batch writes travels in one Query message whose COPY data is sent with it (MultiCopy): one write
+// and one round trip per batch.
 // Spool replays, which may repeat rows a timed-out commit did write, keep the idempotent BATCH_SQL.
-import type pg from "pg";
+import pg from "pg";
 import { checkout } from "../../db/checkout.js";
-import { CLICK_COLS, CLICK_THROUGH_SQL, mergeClickThroughs, mergeVisitors, VISITOR_UPSERT_SQL } from "./batch-sql.js";
+import { CLICK_COLS, clickThroughStatement, mergeClickThroughs, mergeVisitors, type QuoteLiteral, visitorUpsertStatement } from "./batch-sql.js";
 import type { Batch, ClickRow, HitRow, VisitorTouch } from "./rows.js";
 
 const HIT_COLS = ["id", "click_id", "visitor_id", "campaign_id", "kind", "landing_id", "offer_id", "created_at"];
@@ -51,14 +53,16 @@ function visitorLine(v: VisitorTouch, sessionMs: number): string {
 }
 
 /**
- * One simple-protocol Query holding several `COPY ... FROM STDIN` statements, fed one payload per CopyInResponse.
- * A multi-statement Query runs as one implicit transaction (unless it contains BEGIN), so clicks, hits and new
- * visitors commit together in three round trips and four writes; pg-copy-streams' stream per COPY (with BEGIN
- * and COMMIT around it) took eight round trips and fourteen writes, and socket writes were the api's largest
- * cost per batch in bench:clicks. Implements pg's submittable interface (an object with `submit`).
+ * One simple-protocol Query holding several statements, `COPY ... FROM STDIN` among them, with every COPY's data
+ * sent right behind the Query in the same write instead of in answer to each CopyInResponse. The backend reads
+ * the data when each COPY starts; if a statement fails first, the rest of the Query is skipped and the backend
+ * drops the CopyData and CopyDone messages still queued (protocol, "COPY Operations"). So a batch costs one write
+ * and one round trip. Each round trip waits for a turn of the api's event loop, which under load is busy with
+ * HTTP: with one round trip per COPY (three per batch) a batch of 20 clicks took 3.5-4 ms to commit in
+ * bench:clicks. Without BEGIN the Query is one implicit transaction. Implements pg's submittable interface.
  */
 export class MultiCopy {
-  private next = 0;
+  private started = 0;
   private settled = false;
   readonly promise: Promise<void>;
   private resolve!: () => void;
@@ -75,20 +79,18 @@ export class MultiCopy {
   }
 
   submit(connection: PgConnection): void {
+    connection.stream.cork();
     connection.query(this.text);
+    for (const payload of this.payloads) {
+      connection.sendCopyFromChunk(payload);
+      connection.endCopyFrom();
+    }
+    connection.stream.uncork();
   }
 
   handleCopyInResponse(connection: PgConnection): void {
-    const payload = this.payloads[this.next++];
-    if (!payload) {
-      connection.sendCopyFail("more COPY statements than payloads");
-      return;
-    }
-    // The data and its end in one write.
-    connection.stream.cork();
-    connection.sendCopyFromChunk(payload);
-    connection.endCopyFrom();
-    connection.stream.uncork();
+    // The data is already on its way; a COPY without a payload (cannot happen: one per statement) must not hang.
+    if (++this.started > this.payloads.length) connection.sendCopyFail("more COPY statements than payloads");
   }
 
   handleError(err: Error): void {
@@ -96,7 +98,7 @@ export class MultiCopy {
   }
 
   handleReadyForQuery(): void {
-    this.settle(this.next === this.payloads.length ? undefined : new Error(`${this.payloads.length - this.next} COPY payloads were not sent`));
+    this.settle(this.started === this.payloads.length ? undefined : new Error(`${this.payloads.length - this.started} COPY payloads were not used`));
   }
 
   private settle(err?: Error) {
@@ -123,59 +125,54 @@ interface PgConnection {
   sendCopyFail(message: string): void;
 }
 
+/** The Query text and COPY payloads that write one batch (see the file comment); null for an empty batch. */
+export function batchCopy(batch: Batch, sessionMs: number, quote: QuoteLiteral): { text: string; payloads: string[] } | null {
+  const statements: string[] = [];
+  const payloads: string[] = [];
+  if (batch.clicks.length) {
+    let text = "";
+    for (const r of batch.clicks) text += clickLine(r);
+    statements.push(COPY_CLICKS);
+    payloads.push(text);
+  }
+  if (batch.hits.length) {
+    let text = "";
+    for (const h of batch.hits) text += hitLine(h);
+    statements.push(COPY_HITS);
+    payloads.push(text);
+  }
+  const known: VisitorTouch[] = [];
+  let fresh = "";
+  for (const v of mergeVisitors(batch.visitors)) {
+    if (v.isNew) fresh += visitorLine(v, sessionMs);
+    else known.push(v);
+  }
+  if (fresh) {
+    statements.push(COPY_VISITORS);
+    payloads.push(fresh);
+  }
+  const throughs = mergeClickThroughs(batch.clickThroughs);
+  if (known.length) statements.push(visitorUpsertStatement(known, sessionMs, quote));
+  if (throughs.length) statements.push(clickThroughStatement(throughs, quote));
+  // A multi-statement Query without BEGIN runs as one implicit transaction: all of the batch commits, or none.
+  return statements.length ? { text: statements.join("; "), payloads } : null;
+}
+
 /**
- * Writes a batch of rows created by this process (see the file comment) in one transaction. Resolves once it
- * committed; on a timeout the connection is dropped, which rolls back whatever had not committed.
+ * Runs one batch's Query and COPY payloads on a connection of `pool`. Resolves once it committed; on a timeout the
+ * connection is dropped, which rolls back whatever had not committed.
  */
-export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, timeoutMs: number): Promise<void> {
+export async function runCopy(pool: pg.Pool, text: string, payloads: string[], timeoutMs: number): Promise<void> {
   const conn = await checkout(pool);
-  const { client } = conn;
   let timer: NodeJS.Timeout | undefined;
-  const work = (async () => {
-    const statements: string[] = [];
-    const payloads: Buffer[] = [];
-    const add = (statement: string, text: string) => {
-      statements.push(statement);
-      payloads.push(Buffer.from(text, "utf8"));
-    };
-    if (batch.clicks.length) {
-      let text = "";
-      for (const r of batch.clicks) text += clickLine(r);
-      add(COPY_CLICKS, text);
-    }
-    if (batch.hits.length) {
-      let text = "";
-      for (const h of batch.hits) text += hitLine(h);
-      add(COPY_HITS, text);
-    }
-    const fresh: VisitorTouch[] = [];
-    const known: VisitorTouch[] = [];
-    for (const v of mergeVisitors(batch.visitors)) (v.isNew ? fresh : known).push(v);
-    if (fresh.length) {
-      let text = "";
-      for (const v of fresh) text += visitorLine(v, sessionMs);
-      add(COPY_VISITORS, text);
-    }
-    const throughs = mergeClickThroughs(batch.clickThroughs);
-    // Returning visitors and click-throughs need parameterised statements: then the copies open an explicit
-    // transaction that those statements join.
-    const more = known.length > 0 || throughs.length > 0;
-    if (statements.length) {
-      const copies = new MultiCopy(`${more ? "BEGIN; " : ""}${statements.join("; ")}`, payloads);
-      client.query(copies as never);
-      await copies.promise;
-    } else if (more) await client.query("BEGIN");
-    if (known.length) {
-      const values = [known.map((v) => v.id), known.map((v) => v.at), known.map((v) => v.clickId), known.map((v) => v.visits), sessionMs / 1000];
-      await client.query({ name: "tly_visitor_upsert", text: VISITOR_UPSERT_SQL, values });
-    }
-    if (throughs.length)
-      await client.query({ name: "tly_click_through", text: CLICK_THROUGH_SQL, values: [throughs.map((t) => t[0]), throughs.map((t) => t[1])] });
-    if (more) await client.query("COMMIT");
-  })();
+  const copies = new MultiCopy(
+    text,
+    payloads.map((p) => Buffer.from(p, "utf8")),
+  );
+  conn.client.query(copies as never);
   try {
     await Promise.race([
-      work,
+      copies.promise,
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`click batch not committed within ${timeoutMs} ms`)), timeoutMs);
       }),
@@ -183,10 +180,16 @@ export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, 
   } catch (err) {
     // A connection whose batch failed or timed out is dropped: its transaction ends with it.
     conn.fail(err as Error);
-    work.catch(() => {});
+    copies.promise.catch(() => {});
     throw err;
   } finally {
     clearTimeout(timer);
     conn.release();
   }
+}
+
+/** Writes a batch of rows created by this process (see the file comment) in one transaction. */
+export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, timeoutMs: number): Promise<void> {
+  const copy = batchCopy(batch, sessionMs, pg.escapeLiteral);
+  if (copy) await runCopy(pool, copy.text, copy.payloads, timeoutMs);
 }

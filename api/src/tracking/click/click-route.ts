@@ -1,6 +1,6 @@
 // GET /c/:slug — the click pipeline: parse visitor, GeoIP, UA, fraud score, bot filter, frequency cap, unique
 // detection, flow, lander and offer choice (binding, caps), durable record, then the landing or the redirect.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isUuid, newId } from "../../lib/ids.js";
 import { anonymizeIp } from "../../lib/ip.js";
@@ -106,7 +106,8 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
   const clickId = newId();
 
   // Shared counters (memory or Redis), in parallel.
-  const uniqKey = `uq:${c.id}:${createHash("sha1").update(rawIp).update("\0").update(ua).digest("base64url")}`;
+  // One-shot hash: a third of createHash().update().digest()'s cost.
+  const uniqKey = `uq:${c.id}:${hash("sha1", `${rawIp}\0${ua}`, "base64url")}`;
   const [[clicks30s = 0, clicks5m = 0], freqCount, uniqueOwner] = await Promise.all([
     e.deps.counters.hitWindows(`fl:${rawIp}`, FLOOD_WINDOWS, 32),
     c.freqCapVisits > 0 ? e.deps.counters.hit(`fc:${c.id}:${rawIp}`, c.freqCapWindowMs, c.freqCapVisits + 1) : Promise.resolve(0),

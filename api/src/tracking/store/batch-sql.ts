@@ -152,44 +152,20 @@ export type QuoteLiteral = (s: string) => string;
  */
 export function visitorUpsertStatement(touches: Batch["visitors"], sessionMs: number, quote: QuoteLiteral): string {
   const arr = (type: string, values: unknown[]) => `${quote(literal(type, values))}::${type}[]`;
-  const params = [
-    arr(
-      "uuid",
-      touches.map((v) => v.id),
-    ),
-    arr(
-      "float8",
-      touches.map((v) => v.at),
-    ),
-    arr(
-      "uuid",
-      touches.map((v) => v.clickId),
-    ),
-    arr(
-      "int4",
-      touches.map((v) => v.visits),
-    ),
-  ].join(", ");
-  return visitorUpsert(params, `${Number(sessionMs) / 1000}::float8`);
+  const ids = touches.map((v) => v.id);
+  const ats = touches.map((v) => v.at);
+  const clicks = touches.map((v) => v.clickId);
+  const visits = touches.map((v) => v.visits);
+  const params = `${arr("uuid", ids)}, ${arr("float8", ats)}, ${arr("uuid", clicks)}, ${arr("int4", visits)}`;
+  return visitorUpsert(params, `${sessionMs / 1000}::float8`);
 }
 
 /** Landing click-throughs (merged, see mergeClickThroughs) as one self-contained statement, like visitorUpsertStatement. */
 export function clickThroughStatement(throughs: Batch["clickThroughs"], quote: QuoteLiteral): string {
-  const ids = `${quote(
-    literal(
-      "uuid",
-      throughs.map((t) => t[0]),
-    ),
-  )}::uuid[]`;
-  return clickThrough(
-    `${ids}, ${quote(
-      literal(
-        "float8",
-        throughs.map((t) => t[1]),
-      ),
-    )}::float8[]`,
-    ids,
-  );
+  const clickIds = throughs.map((t) => t[0]);
+  const times = throughs.map((t) => t[1]);
+  const ids = `${quote(literal("uuid", clickIds))}::uuid[]`;
+  return clickThrough(`${ids}, ${quote(literal("float8", times))}::float8[]`, ids);
 }
 
 /** Parameters for BATCH_SQL. Visitor touches must be unique by id within a batch (see mergeVisitors). */

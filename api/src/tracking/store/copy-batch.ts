@@ -126,7 +126,7 @@ interface PgConnection {
 }
 
 /** The Query text and COPY payloads that write one batch (see the file comment); null for an empty batch. */
-export function batchCopy(batch: Batch, sessionMs: number, quote: QuoteLiteral): { text: string; payloads: string[] } | null {
+function batchCopy(batch: Batch, sessionMs: number, quote: QuoteLiteral): { text: string; payloads: string[] } | null {
   const statements: string[] = [];
   const payloads: string[] = [];
   if (batch.clicks.length) {
@@ -159,15 +159,17 @@ export function batchCopy(batch: Batch, sessionMs: number, quote: QuoteLiteral):
 }
 
 /**
- * Runs one batch's Query and COPY payloads on a connection of `pool`. Resolves once it committed; on a timeout the
- * connection is dropped, which rolls back whatever had not committed.
+ * Writes a batch of rows created by this process (see the file comment) in one transaction. Resolves once it
+ * committed; on a timeout the connection is dropped, which rolls back whatever had not committed.
  */
-export async function runCopy(pool: pg.Pool, text: string, payloads: string[], timeoutMs: number): Promise<void> {
+export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, timeoutMs: number): Promise<void> {
+  const copy = batchCopy(batch, sessionMs, pg.escapeLiteral);
+  if (!copy) return;
   const conn = await checkout(pool);
   let timer: NodeJS.Timeout | undefined;
   const copies = new MultiCopy(
-    text,
-    payloads.map((p) => Buffer.from(p, "utf8")),
+    copy.text,
+    copy.payloads.map((p) => Buffer.from(p, "utf8")),
   );
   conn.client.query(copies as never);
   try {
@@ -186,10 +188,4 @@ export async function runCopy(pool: pg.Pool, text: string, payloads: string[], t
     clearTimeout(timer);
     conn.release();
   }
-}
-
-/** Writes a batch of rows created by this process (see the file comment) in one transaction. */
-export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, timeoutMs: number): Promise<void> {
-  const copy = batchCopy(batch, sessionMs, pg.escapeLiteral);
-  if (copy) await runCopy(pool, copy.text, copy.payloads, timeoutMs);
 }

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../src/lib/ids.js";
+import { BATCH_SQL, batchParams } from "../src/tracking/store/batch-sql.js";
 import { copyBatch } from "../src/tracking/store/copy-batch.js";
 import type { ClickRow } from "../src/tracking/store/rows.js";
 import { VISITOR_SESSION_MS } from "../src/tracking/visitor-session.js";
@@ -146,37 +147,38 @@ describe("hostile input", () => {
   });
 });
 
-describe("click batches on PostgreSQL (one Query with its COPY data)", () => {
-  const row = (id: string, campaignId: string, visitorId: string, at: number): ClickRow => {
-    const text = { ip: "203.0.113.9", country: "US", region: "", city: "", isp: "", os: "", osVersion: "", browser: "" };
-    const more = { browserVersion: "", deviceType: "", language: "", userAgent: "UA", referrer: "", referrerDomain: "" };
-    const subs = { sub1: "batch", sub2: "", sub3: "", sub4: "", sub5: "", sourceClickId: "", extCampaignId: "", extAdSetId: "" };
-    return {
-      ...text,
-      ...more,
-      ...subs,
-      id,
-      campaignId,
-      flowId: null,
-      landingId: null,
-      offerId: null,
-      sourceId: null,
-      visitorId,
-      createdAt: at,
-      outcome: "ROUTED",
-      asn: null,
-      extAdId: "",
-      extPlacement: "",
-      params: {},
-      cost: "0",
-      isUnique: true,
-      isBot: false,
-      fraudScore: 0,
-      fraudReasons: [],
-      landingClickedAt: null,
-    };
+/** A complete click row for statement-level tests. */
+const batchRow = (id: string, campaignId: string, visitorId: string, at: number): ClickRow => {
+  const text = { ip: "203.0.113.9", country: "US", region: "", city: "", isp: "", os: "", osVersion: "", browser: "" };
+  const more = { browserVersion: "", deviceType: "", language: "", userAgent: "UA", referrer: "", referrerDomain: "" };
+  const subs = { sub1: "batch", sub2: "", sub3: "", sub4: "", sub5: "", sourceClickId: "", extCampaignId: "", extAdSetId: "" };
+  return {
+    ...text,
+    ...more,
+    ...subs,
+    id,
+    campaignId,
+    flowId: null,
+    landingId: null,
+    offerId: null,
+    sourceId: null,
+    visitorId,
+    createdAt: at,
+    outcome: "ROUTED",
+    asn: null,
+    extAdId: "",
+    extPlacement: "",
+    params: {},
+    cost: "0",
+    isUnique: true,
+    isBot: false,
+    fraudScore: 0,
+    fraudReasons: [],
+    landingClickedAt: null,
   };
+};
 
+describe("click batches on PostgreSQL (one Query with its COPY data)", () => {
   it("writes new rows, a returning visitor and a click-through in one transaction, and all or nothing", async () => {
     const { id: campaignId } = await seedCampaign(t, { slug: "batch-copy", flows: [] });
     const pool = new pg.Pool({ connectionString: t.app.deps.config.databaseUrl, max: 1 });
@@ -187,7 +189,7 @@ describe("click batches on PostgreSQL (one Query with its COPY data)", () => {
       await copyBatch(
         pool,
         {
-          clicks: [row(c1, campaignId, v1, at), row(c2, campaignId, v2, at)],
+          clicks: [batchRow(c1, campaignId, v1, at), batchRow(c2, campaignId, v2, at)],
           hits: [{ id: newId(), clickId: c1, visitorId: v1, campaignId, kind: "LANDING", landingId: null, offerId: null, createdAt: at }],
           visitors: [
             { id: v1, at, clickId: c1, visits: 1, isNew: true },
@@ -202,7 +204,7 @@ describe("click batches on PostgreSQL (one Query with its COPY data)", () => {
       await copyBatch(
         pool,
         {
-          clicks: [row(c3, campaignId, v1, at + 1_000)],
+          clicks: [batchRow(c3, campaignId, v1, at + 1_000)],
           hits: [],
           visitors: [{ id: v1, at: at + 1_000, clickId: c3, visits: 1 }],
           clickThroughs: [[c1, at + 500]],
@@ -225,7 +227,7 @@ describe("click batches on PostgreSQL (one Query with its COPY data)", () => {
       const failing = copyBatch(
         pool,
         {
-          clicks: [row(c4, campaignId, v2, at), row(c5, campaignId, v2, at)],
+          clicks: [batchRow(c4, campaignId, v2, at), batchRow(c5, campaignId, v2, at)],
           hits: [{ id: newId(), clickId: c4, visitorId: v2, campaignId, kind: "OFFER", landingId: null, offerId: null, createdAt: at }],
           visitors: [{ id: v2, at, clickId: c4, visits: 1, isNew: true }],
           clickThroughs: [[c2, at]],
@@ -240,6 +242,33 @@ describe("click batches on PostgreSQL (one Query with its COPY data)", () => {
       expect(c2row.rows[0].landing_clicked_at).toBeNull();
       const hits = await pool.query("SELECT count(*)::int AS n FROM hits WHERE click_id = $1", [c4]);
       expect(hits.rows[0].n).toBe(0);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe("spool replay statement (BATCH_SQL)", () => {
+  it("replaying a batch that had already landed adds nothing: no second click, hit or visit", async () => {
+    const { id: campaignId } = await seedCampaign(t, { slug: "batch-replay", flows: [] });
+    const pool = new pg.Pool({ connectionString: t.app.deps.config.databaseUrl, max: 1 });
+    try {
+      const at = Date.now();
+      const [clickId, visitorId, hitId] = [newId(), newId(), newId()];
+      const batch = {
+        clicks: [batchRow(clickId, campaignId, visitorId, at)],
+        hits: [{ id: hitId, clickId, visitorId, campaignId, kind: "LANDING" as const, landingId: null, offerId: null, createdAt: at }],
+        visitors: [{ id: visitorId, at, clickId, visits: 1, isNew: true }],
+        clickThroughs: [],
+      };
+      // The first run stands for a commit that landed after its timeout; the second for the spool's replay.
+      await pool.query(BATCH_SQL, batchParams(batch, VISITOR_SESSION_MS));
+      await pool.query(BATCH_SQL, batchParams(batch, VISITOR_SESSION_MS));
+      const counts = await pool.query(
+        "SELECT (SELECT count(*) FROM clicks WHERE id = $1)::int AS clicks, (SELECT count(*) FROM hits WHERE id = $2)::int AS hits, (SELECT visits FROM visitors WHERE id = $3) AS visits",
+        [clickId, hitId, visitorId],
+      );
+      expect(counts.rows[0]).toEqual({ clicks: 1, hits: 1, visits: 1 });
     } finally {
       await pool.end();
     }

@@ -14,8 +14,9 @@
 // - A pair with marks or log rows is pending (report_click_pending). A report statement sees, for every pair, either
 //   rollups that match the raw rows or a pending pair, and reads raw clicks for pending pairs.
 // - report_rollup_day / _week: the sum of report_rollup_daily's rows per UTC day / ISO week and dimension value over
-//   all campaigns (stale rows of dirty pairs included), updated by the worker in the transaction that rebuilds a
-//   pair; reports without a campaign read them, minus the dirty pairs' stale rows, plus their raw clicks.
+//   all campaigns (stale rows of pending pairs included), updated by the worker in the transaction that adds or
+//   rebuilds a pair's rows; reports without a campaign read them, minus the pending pairs' stale rows, plus their
+//   raw clicks.
 // - Conversions: the same scheme in conversion-rollup.ts (rollup rows of clean pairs, raw rows of dirty ones).
 // Reports the rollups cannot answer fall back to raw rows (rollup-shape.ts): filters other than campaign, two
 // non-campaign dimensions, and time dimensions in zones whose offset is not a whole hour (India, Nepal, ...).
@@ -128,7 +129,7 @@ export function rollupClicksSql(q: BaseQuery, shape: RollupShape | null = rollup
         ]),
       ]
     : [
-        // All campaigns: report_rollup_day holds the sum of every pair's rollup rows, the stale rows of dirty pairs
+        // All campaigns: report_rollup_day holds the sum of every pair's rollup rows, the stale rows of pending pairs
         // included, so those are subtracted (their raw clicks are added below).
         ...allCampaignRows(shape, rKeys),
         sqlJoin([
@@ -453,8 +454,8 @@ BEGIN
 END $fn$`;
 
 /**
- * Installs (idempotently) the statement triggers that mark the (UTC day, campaign) pairs of inserted, updated
- * and deleted clicks dirty, in the writer's own transaction. Run at start, after migrations: the migration runner
+ * Installs (idempotently) the statement triggers, which run in the writer's own transaction: inserted clicks are
+ * logged per (UTC day, campaign) with their ids; updated and deleted clicks mark their pairs dirty. Run at start, after migrations: the migration runner
  * splits scripts on semicolons, which PL/pgSQL bodies need.
  */
 export async function ensureRollupTriggers(db: SqlExecutor): Promise<void> {

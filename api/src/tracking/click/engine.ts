@@ -58,7 +58,8 @@ export class ClickEngine {
     let write: WriterOptions["write"];
     let ping: () => Promise<boolean>;
     if (config.databaseUrl) {
-      // The hot path's own small pool: raw pg, prepared statement, no ORM on the insert path.
+      // The hot path's own small pool: raw pg, no ORM on the insert path (COPY batches; the prepared idempotent
+      // statement for spool replays).
       const pool = new pg.Pool({
         connectionString: config.databaseUrl,
         max: 6,

@@ -1,6 +1,7 @@
 // One statement per batch: every click, hit, visitor touch and click-through of the batch goes to PostgreSQL as
 // arrays and is unnested server-side, so a batch costs one round trip and one commit whatever its size.
-// Inserts are idempotent (ON CONFLICT (id) DO NOTHING), which makes a spool replay exactly-once.
+// Inserts are idempotent (ON CONFLICT (id) DO NOTHING), and a click's visit counts only with its click row, which
+// makes a spool replay exactly-once.
 import type { Batch } from "./rows.js";
 
 export const CLICK_COLS: Array<[string, string]> = [
@@ -83,23 +84,30 @@ export const BATCH_SQL = `WITH c AS (
   SELECT ${CLICK_COLS.map(([c]) => selectExpr(c)).join(", ")}
   FROM unnest(${clickParams}) AS t(${CLICK_COLS.map(([c]) => c).join(", ")})
   ON CONFLICT (id) DO NOTHING
+  RETURNING id
 ), h AS (
   INSERT INTO hits (id, click_id, visitor_id, campaign_id, kind, landing_id, offer_id, created_at)
   SELECT t.id, t.click_id, t.visitor_id, t.campaign_id, t.kind::"HitKind", t.landing_id, t.offer_id, to_timestamp(t.created_at / 1000.0)
   FROM unnest(${hitParams}) AS t(id, click_id, visitor_id, campaign_id, kind, landing_id, offer_id, created_at)
   ON CONFLICT (id) DO NOTHING
 ), v AS (
-  ${visitorUpsert(visitorParams, `$${n + 1}::float8`)}
+  ${visitorUpsert(visitorParams, `$${n + 1}::float8`, "t.click_id IS NULL OR t.click_id IN (SELECT id FROM c)")}
 ), u AS (
   ${clickThrough(throughParams, throughIds)}
 )
 SELECT 1`;
 
-/** Visitor touches as one upsert: first visits insert, returning visitors extend their session. */
-function visitorUpsert(params: string, sessionSecs: string): string {
+/**
+ * Visitor touches as one upsert: first visits insert, returning visitors extend their session. In BATCH_SQL a
+ * click's touch counts only when its click row is inserted by the same statement: a spool replay of a batch whose
+ * timed-out commit did land must not count those visits twice (hit touches only extend the session, which is
+ * idempotent).
+ */
+function visitorUpsert(params: string, sessionSecs: string, where = "true"): string {
   return `INSERT INTO visitors (id, first_seen_at, last_seen_at, session_expires_at, first_click_id, last_click_id, visits)
   SELECT t.id, to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0), to_timestamp(t.at / 1000.0) + make_interval(secs => ${sessionSecs}), t.click_id, t.click_id, t.visits
   FROM unnest(${params}) AS t(id, at, click_id, visits)
+  WHERE ${where}
   ON CONFLICT (id) DO UPDATE SET
     last_seen_at = GREATEST(visitors.last_seen_at, EXCLUDED.last_seen_at),
     session_expires_at = GREATEST(visitors.session_expires_at, EXCLUDED.session_expires_at),

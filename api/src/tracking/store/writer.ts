@@ -1,8 +1,9 @@
 // Durable click writes. Every click (and hit) is queued; a request's answer waits for its batch to be durable:
-// group-committed to PostgreSQL in one statement, or, when the database is down or slow, appended to a local
-// spool file and fsync'd. The next batch is flushed the moment a commit returns (no fixed timer), so latency stays
-// low at moderate load and batches grow under heavy load. Spooled batches are replayed exactly once (idempotent
-// inserts) as soon as the database answers again, including those a crashed process left behind.
+// group-committed to PostgreSQL in one transaction (COPY, copy-batch.ts), or, when the database is down or slow,
+// appended to a local spool file and fsync'd. The next batch is flushed the moment a commit returns (no fixed
+// timer), so latency stays low at moderate load and batches grow under heavy load. Spooled batches are replayed
+// exactly once (idempotent inserts) as soon as the database answers again, including those a crashed process left
+// behind.
 import { mkdirSync, readdirSync } from "node:fs";
 import { appendFile, type FileHandle, open, readFile, unlink } from "node:fs/promises";
 import path from "node:path";

@@ -224,6 +224,47 @@ describe("recordConversion", () => {
     expect(await deps.db.prisma.postbackLog.count({ where: { conversionId: { in: ids }, outcome: "DUPLICATE" } })).toBe(10);
   });
 
+  it("group commit: the outbox rows of a batch follow each element's source, status and disable_postbacks, with its own click's macros", async () => {
+    const quiet = await createFixture(deps, {}); // a source without a postback URL
+    const [a, b, c, d, e] = await Promise.all([
+      createClick(deps, f),
+      createClick(deps, f),
+      createClick(deps, f),
+      createClick(deps, quiet),
+      createClick(deps, f),
+    ]);
+    const inputs = [
+      { clickId: a?.clickId as string, origin: "POSTBACK" as const, revenue: "3.5", transactionId: "OB" },
+      { clickId: b?.clickId as string, origin: "POSTBACK" as const, disablePostbacks: true },
+      { clickId: c?.clickId as string, origin: "POSTBACK" as const, status: "pending" }, // the source wants approvals only
+      { clickId: d?.clickId as string, origin: "POSTBACK" as const },
+      { clickId: e?.clickId as string, origin: "POSTBACK" as const, revenue: "7" },
+    ];
+    const before = batchStats(deps);
+    // Held back by one conversion in flight, the five go out together in one batch statement.
+    const results = await Promise.all([
+      recordConversion(deps, { clickId: (await createClick(deps, f)).clickId, origin: "POSTBACK" }),
+      ...inputs.map((i) => new Promise((r) => setImmediate(r)).then(() => recordConversion(deps, i))),
+    ]);
+    expect(batchStats(deps).rows - before.rows).toBe(6);
+    expect(batchStats(deps).fallbacks).toBe(before.fallbacks); // decided by the batch statement, not one by one
+    expect(results.map((r) => r.outcome)).toEqual(Array(6).fill("recorded"));
+    const sent = await deps.db.prisma.outboundDelivery.findMany({
+      where: { conversionId: { in: results.slice(1).map((r) => r.conversionId as string) } },
+    });
+    expect(sent.map((o) => o.conversionId).sort()).toEqual([results[1]?.conversionId, results[5]?.conversionId].sort());
+    for (const [i, click] of [
+      [1, a],
+      [5, e],
+    ] as const) {
+      const m = sent.find((o) => o.conversionId === results[i]?.conversionId)?.macros as Record<string, string>;
+      expect(m.click_id).toBe(`src-${click?.clickId.slice(-6)}`);
+      expect(m.trackily_click_id).toBe(click?.clickId);
+      expect(m.payout).toBe(i === 1 ? "3.5000" : "7.0000");
+      expect(m.status).toBe("approved");
+    }
+  });
+
   it("group commit: two batches in flight that share new keys in opposite arrival orders give one conversion per key, without a deadlock", async () => {
     const n = MIN_FOLLOW;
     const clicks = await Promise.all(Array.from({ length: n }, () => createClick(deps, f)));

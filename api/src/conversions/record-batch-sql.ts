@@ -63,12 +63,19 @@ WITH inp AS (
                                          origin, note, created_at)
   SELECT i.hist_id, ins.id, NULL, ins.status, '', i.ecom, NULL, ins.revenue, i.origin::"ConversionOrigin", 'created', ${now}::timestamptz
   FROM ins JOIN inp i ON i.conv_id = ins.id
+), src AS (
+  -- Each element's click (for the macros) and its source's postback, keyed by the conversion id it would insert, so
+  -- the outbox joins ins once (a hash join; joining ins, inp and r in one go was planned as nested loops over
+  -- the CTEs, quadratic in the batch size).
+  SELECT r.*, i.conv_id, i.ob_id, i.ecom, s.postback_url, s.postback_on_status_change
+  FROM r JOIN inp i ON i.ord = r.ord JOIN traffic_sources s ON s.id = r.source_id
+  WHERE s.postback_url <> '' AND NOT i.disable
 ), ob AS (
   INSERT INTO outbound_deliveries (id, event_id, kind, conversion_id, method, url, macros, next_attempt_at, created_at)
-  SELECT i.ob_id, ins.id::text || ':created', 'source_postback', ins.id, 'GET', s.postback_url, ${macrosSql("ins", "r", raw("i.ecom"))},
+  SELECT src.ob_id, ins.id::text || ':created', 'source_postback', ins.id, 'GET', src.postback_url, ${macrosSql("ins", "src", raw("src.ecom"))},
          ${now}::timestamptz, ${now}::timestamptz
-  FROM ins JOIN inp i ON i.conv_id = ins.id JOIN r ON r.ord = i.ord JOIN traffic_sources s ON s.id = ins.source_id
-  WHERE s.postback_url <> '' AND NOT ins.disable_postbacks AND (ins.status = 'APPROVED' OR s.postback_on_status_change)
+  FROM ins JOIN src ON src.conv_id = ins.id
+  WHERE ins.status = 'APPROVED' OR src.postback_on_status_change
   RETURNING conversion_id
 ), ntf AS (
   INSERT INTO notifications (id, type, title, body, data, created_at)
@@ -92,7 +99,8 @@ WITH inp AS (
   WHERE ins.id IS NOT NULL OR ex.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM c WHERE c.ord = i.ord)
 )
 SELECT i.ord, EXISTS (SELECT 1 FROM c WHERE c.ord = i.ord) AS found, ins.id, ins.campaign_id, ins.offer_id, ins.source_id,
-       (SELECT count(*) FROM ob WHERE ob.conversion_id = ins.id)::int AS outbox, ex.id AS duplicate_of
+       COALESCE(obc.n, 0)::int AS outbox, ex.id AS duplicate_of
 FROM inp i LEFT JOIN ins ON ins.id = i.conv_id LEFT JOIN ex ON ex.ord = i.ord
+LEFT JOIN (SELECT conversion_id, count(*) AS n FROM ob GROUP BY conversion_id) obc ON obc.conversion_id = ins.id
 ORDER BY i.ord`;
 }

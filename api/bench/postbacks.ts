@@ -1,10 +1,11 @@
 // bench:postbacks — postbacks per second through the real app (GET /postback: parse, policy, recordConversion with
 // its exactly-once upsert, history, postback log, outbox row and notification) against PostgreSQL, next to a bare
-// Node server doing one plain INSERT per request, both under the same wrk load in the same run.
+// Node server doing one plain INSERT per request, both under the same wrk load in the same run: BENCH_ROUNDS rounds,
+// each an app run then a baseline run, and the round with the median ratio is the result (every round is printed).
 // Postbacks target distinct existing clicks, with a share of duplicates and status changes (postbacks.lua).
-// The last line is JSON: { postbacksPerSec, baselineRps, ratio, duplicateConversions, ... }.
+// The last line is JSON: { postbacksPerSec, baselineRps, ratio, rounds, duplicateConversions, ... }.
 //
-//   pnpm bench:postbacks            (env: BENCH_DURATION=10s BENCH_CONNECTIONS=50 BENCH_CLICKS=300000)
+//   pnpm bench:postbacks   (env: BENCH_ROUNDS=3 BENCH_DURATION=8s BENCH_CONNECTIONS=50 BENCH_CLICKS=300000)
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -22,7 +23,8 @@ import { createLogger } from "../src/lib/logger.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const duration = process.env.BENCH_DURATION ?? "10s";
+const duration = process.env.BENCH_DURATION ?? "8s";
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? "3"));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? "50");
 const threads = Number(process.env.BENCH_THREADS ?? "2");
 const clicks = Number(process.env.BENCH_CLICKS ?? "300000");
@@ -88,6 +90,7 @@ async function main() {
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
       ADMIN_PASSWORD: "bench-password-1",
       OUTBOX_WORKER: "false",
+      ...(process.env.BENCH_ROLLUP_INTERVAL_MS ? { REPORTS_ROLLUP_INTERVAL_MS: process.env.BENCH_ROLLUP_INTERVAL_MS } : {}),
     });
     // OUTBOX_WORKER=false: delivery runs outside the request path (any node with the worker does it); the outbox
     // rows are still written in the postback's statement and counted below.
@@ -120,8 +123,13 @@ async function main() {
       );
     }
     await pool.query("VACUUM ANALYZE");
-    const idsFile = path.join(tmp, "ids.txt");
-    await writeFile(idsFile, ids.join("\n"));
+    // Each app round posts back for its own slice of the clicks.
+    const idsFiles: string[] = [];
+    const per = Math.floor(ids.length / rounds);
+    for (let r = 0; r < rounds; r++) {
+      idsFiles.push(path.join(tmp, `ids-${r}.txt`));
+      await writeFile(idsFiles[r] as string, ids.slice(r * per, (r + 1) * per).join("\n"));
+    }
 
     // Short warm-up (JIT, pool, plan cache), on its own slice of ids.
     const warmIds = path.join(tmp, "warm.txt");
@@ -131,34 +139,18 @@ async function main() {
       [warm, campaignId, offerId, sourceId],
     );
     await writeFile(warmIds, warm.join("\n"));
-    // Settle the fixture: inserting 300k clicks at once marks their days dirty, and the click-rollup worker's
-    // rebuild of them (seconds of database CPU, unrelated to postbacks) would otherwise land in whichever of the two
-    // measured runs it happens to overlap. The worker keeps running during both runs.
-    for (let pass = 0; pass < 50 && (await refreshRollups(app.deps.db.sql)).seen > 0; pass++);
+    // Settle: inserting 300k clicks at once marks their days dirty, and the click-rollup worker's rebuild of them
+    // (seconds of database CPU, unrelated to postbacks) would otherwise land in whichever run it overlaps. The same
+    // before every run: the conversion rollups an app run leaves behind are the app's work, not the baseline's.
+    const settle = async () => {
+      for (let pass = 0; pass < 50 && (await refreshRollups(app.deps.db.sql)).seen > 0; pass++);
+    };
+    await settle();
     await wrkWarm(url, warmIds);
-
-    log(`app: wrk -t${threads} -c${connections} -d${duration}`);
-    const appCpu = await cpuMeter(dbName);
-    const appRun = await wrk(url, idsFile);
-    const appCpuUs = await appCpu.perRequest(appRun.requests);
-
-    const { conv, dup, outbox, logs } = (
-      await pool.query(`
-        SELECT (SELECT count(*) FROM conversions)::int AS conv,
-               (SELECT count(*) FROM (SELECT 1 FROM conversions GROUP BY click_id, hit_id, type, transaction_id HAVING count(*) > 1) d)::int AS dup,
-               (SELECT count(*) FROM outbound_deliveries)::int AS outbox,
-               (SELECT count(*) FROM postback_log)::int AS logs`)
-    ).rows[0] as { conv: number; dup: number; outbox: number; logs: number };
-    const { missing } = (
-      await pool.query(
-        `SELECT count(*)::int AS missing FROM conversions c WHERE NOT EXISTS (SELECT 1 FROM outbound_deliveries d WHERE d.event_id = c.id::text || ':created')`,
-      )
-    ).rows[0] as { missing: number };
-    await app.stop();
 
     // Baseline: bare node:http + pg, one plain INSERT per request, same load.
     await pool.query(`CREATE TABLE bench_baseline (id uuid PRIMARY KEY, click_id text NOT NULL, payout text NOT NULL, created_at timestamptz NOT NULL)`);
-    const basePool = new pg.Pool({ connectionString: dbUrl, max: config.dbPoolMax });
+    const basePool = new pg.Pool({ connectionString: dbUrl, max: config.dbPoolMax, idleTimeoutMillis: 0 });
     const server = http.createServer((req, res) => {
       const q = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
       basePool
@@ -182,36 +174,83 @@ async function main() {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await wrkWarm(baseUrl, warmIds);
-    log(`baseline: wrk -t${threads} -c${connections} -d${duration}`);
-    const baseCpu = await cpuMeter(dbName);
-    const baseRun = await wrk(baseUrl, idsFile);
-    const baseCpuUs = await baseCpu.perRequest(baseRun.requests);
+
+    // Rounds alternate the app and the baseline, so both see the same machine: on a shared host the rate of either
+    // drifts by tens of percent over a minute, and one run of each would measure the drift as much as the code.
+    const runs: Array<{ app: WrkResult; base: WrkResult; appCpu: { node: number; postgres: number }; baseCpu: { node: number; postgres: number } }> = [];
+    for (let r = 0; r < rounds; r++) {
+      await settle();
+      log(`round ${r + 1}/${rounds} app: wrk -t${threads} -c${connections} -d${duration}`);
+      const appMeter = await cpuMeter(dbName);
+      const app1 = await wrk(url, idsFiles[r] as string);
+      const appCpu = await appMeter.perRequest(app1.requests);
+      await settle();
+      log(`round ${r + 1}/${rounds} baseline: wrk -t${threads} -c${connections} -d${duration}`);
+      const baseMeter = await cpuMeter(dbName);
+      const base1 = await wrk(baseUrl, idsFiles[r] as string);
+      const baseCpu = await baseMeter.perRequest(base1.requests);
+      runs.push({ app: app1, base: base1, appCpu, baseCpu });
+      process.stdout.write(
+        `round ${r + 1}: postbacks ${Math.round(app1.rps)}/s (p50 ${app1.p50}, p99 ${app1.p99}, CPU ${appCpu.node} + ${appCpu.postgres} us), ` +
+          `baseline ${Math.round(base1.rps)}/s (p50 ${base1.p50}, p99 ${base1.p99}, CPU ${baseCpu.node} + ${baseCpu.postgres} us), ratio ${(app1.rps / base1.rps).toFixed(3)}\n`,
+      );
+    }
     await new Promise<void>((r) => server.close(() => r()));
     await basePool.end();
+
+    const { conv, dup, outbox, logs } = (
+      await pool.query(`
+        SELECT (SELECT count(*) FROM conversions)::int AS conv,
+               (SELECT count(*) FROM (SELECT 1 FROM conversions GROUP BY click_id, hit_id, type, transaction_id HAVING count(*) > 1) d)::int AS dup,
+               (SELECT count(*) FROM outbound_deliveries)::int AS outbox,
+               (SELECT count(*) FROM postback_log)::int AS logs`)
+    ).rows[0] as { conv: number; dup: number; outbox: number; logs: number };
+    const { missing } = (
+      await pool.query(
+        `SELECT count(*)::int AS missing FROM conversions c WHERE NOT EXISTS (SELECT 1 FROM outbound_deliveries d WHERE d.event_id = c.id::text || ':created')`,
+      )
+    ).rows[0] as { missing: number };
+    await app.stop();
     await pool.end();
 
+    const ratios = runs.map((x) => x.app.rps / x.base.rps);
+    // The median round (the lower of the middle two for an even count).
+    const order = ratios.map((_r, i) => i).sort((a, b) => (ratios[a] as number) - (ratios[b] as number));
+    const mid = order[Math.floor((order.length - 1) / 2)] as number;
+    const pick = runs[mid] as (typeof runs)[number];
+    const sum = (f: (x: (typeof runs)[number]) => number) => runs.reduce((a, x) => a + f(x), 0);
     const result = {
-      postbacksPerSec: Math.round(appRun.rps),
-      baselineRps: Math.round(baseRun.rps),
-      ratio: Number((appRun.rps / baseRun.rps).toFixed(3)),
+      // The median round by ratio: its own two rates, so the three figures agree with each other.
+      postbacksPerSec: Math.round(pick.app.rps),
+      baselineRps: Math.round(pick.base.rps),
+      ratio: Number((ratios[mid] as number).toFixed(3)),
+      rounds: runs.map((x) => ({
+        postbacksPerSec: Math.round(x.app.rps),
+        baselineRps: Math.round(x.base.rps),
+        ratio: Number((x.app.rps / x.base.rps).toFixed(3)),
+      })),
       duplicateConversions: dup,
       conversions: conv,
       outboxRows: outbox,
       conversionsWithoutOutboxRow: missing,
       postbackLogRows: logs,
-      appRequests: appRun.requests,
-      appNon2xx: appRun.non2xx,
-      baselineNon2xx: baseRun.non2xx,
-      appLatency: { p50: appRun.p50, p99: appRun.p99 },
-      appCpuUsPerPostback: appCpuUs,
-      baselineCpuUsPerRequest: baseCpuUs,
-      baselineLatency: { p50: baseRun.p50, p99: baseRun.p99 },
+      appRequests: sum((x) => x.app.requests),
+      appNon2xx: sum((x) => x.app.non2xx),
+      baselineNon2xx: sum((x) => x.base.non2xx),
+      appLatency: { p50: pick.app.p50, p99: pick.app.p99 },
+      appCpuUsPerPostback: pick.appCpu,
+      baselineCpuUsPerRequest: pick.baseCpu,
+      baselineLatency: { p50: pick.base.p50, p99: pick.base.p99 },
       connections,
       duration,
       cores: os.cpus().length,
     };
+    const appRun = pick.app;
+    const baseRun = pick.base;
+    const appCpuUs = pick.appCpu;
+    const baseCpuUs = pick.baseCpu;
     process.stdout.write(
-      `postbacks: ${result.postbacksPerSec}/s (p99 ${appRun.p99}), baseline INSERT server: ${result.baselineRps}/s (p99 ${baseRun.p99}), ratio ${result.ratio}\n`,
+      `median round of ${rounds}: postbacks ${result.postbacksPerSec}/s (p99 ${appRun.p99}), baseline INSERT server ${result.baselineRps}/s (p99 ${baseRun.p99}), ratio ${result.ratio}\n`,
     );
     process.stdout.write(
       `CPU per request: app ${appCpuUs.node} us in Node + ${appCpuUs.postgres} us in PostgreSQL backends; baseline ${baseCpuUs.node} us + ${baseCpuUs.postgres} us\n`,
@@ -228,18 +267,21 @@ async function main() {
  * backends connected to the bench database (from /proc; WAL writer and checkpointer not included).
  */
 async function cpuMeter(dbName: string) {
-  const pids = await admin(async (c) => {
-    const r = await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [dbName]);
-    return r.rows.map((x) => x.pid);
-  });
-  const pgMs = () => pids.reduce((sum, pid) => sum + procCpuMs(pid), 0);
+  const backends = () =>
+    admin(async (c) => {
+      const r = await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [dbName]);
+      return r.rows.map((x) => x.pid);
+    });
+  const before = new Map((await backends()).map((pid) => [pid, procCpuMs(pid)]));
   const node0 = process.cpuUsage();
-  const pg0 = pgMs();
   return {
     async perRequest(requests: number) {
       const node = process.cpuUsage(node0);
+      // Backends connected during the run (a pool growing or replacing an idle connection) count from zero.
+      const pids = new Set([...before.keys(), ...(await backends())]);
+      const pgMs = [...pids].reduce((sum, pid) => sum + Math.max(0, procCpuMs(pid) - (before.get(pid) ?? 0)), 0);
       const n = Math.max(1, requests);
-      return { node: Math.round((node.user + node.system) / n), postgres: Math.round(((pgMs() - pg0) * 1000) / n) };
+      return { node: Math.round((node.user + node.system) / n), postgres: Math.round((pgMs * 1000) / n) };
     },
   };
 }

@@ -82,7 +82,6 @@ async function main() {
     // CPU time per click, which the machine's other load disturbs far less than throughput: the api process, and
     // the PostgreSQL backends serving it (WAL writer and checkpointer not included).
     const backends = await backendPids(dbName);
-    const pgCpu = () => backends.reduce((a, pid) => a + cpuMsOf(pid), 0);
 
     const bareRuns: WrkResult[] = [];
     let bareCpuMs = 0;
@@ -93,10 +92,12 @@ async function main() {
     };
     await runBare();
     const a0 = cpuMsOf(api.pid);
-    const p0 = pgCpu();
+    const p0 = new Map(backends.map((pid) => [pid, cpuMsOf(pid)]));
     const res = await wrk(`http://127.0.0.1:${port}`, script, SECONDS);
     const apiCpuMs = cpuMsOf(api.pid) - a0;
-    const pgCpuMs = pgCpu() - p0;
+    // Backends that connected during the run (a pool growing or replacing an idle connection) count from zero.
+    const pids = new Set([...backends, ...(await backendPids(dbName))]);
+    const pgCpuMs = [...pids].reduce((a, pid) => a + Math.max(0, cpuMsOf(pid) - (p0.get(pid) ?? 0)), 0);
     await runBare();
     bare.kill("SIGTERM");
     const bareRes = combine(bareRuns);

@@ -102,6 +102,18 @@ describe("/postback aliases", () => {
     ]);
   });
 
+  it("stores text PostgreSQL cannot take (NUL, lone surrogates) cleaned, in the conversion and its log row alike", async () => {
+    const c = await createClick(deps, f);
+    const nul = String.fromCharCode(0);
+    const r = await t.rest("POST", "/postback", { body: { clickid: c.clickId, txid: `T${nul}X`, note: "a\ud800b", emoji: "ok \u{1F600}" } });
+    expect(r.body.outcome).toBe("recorded");
+    const row = await deps.db.prisma.conversion.findFirstOrThrow({ where: { clickId: c.clickId } });
+    expect(row.transactionId).toBe("TX");
+    expect(row.rawParams).toMatchObject({ note: "a\uFFFDb", emoji: "ok \u{1F600}", txid: "TX" });
+    const log = await deps.db.prisma.postbackLog.findFirstOrThrow({ where: { conversionId: row.id } });
+    expect(log.params).toEqual(row.rawParams);
+  });
+
   it("conversion_type and currency", async () => {
     await deps.db.prisma.currencyRate.upsert({ where: { currency: "GBP" }, create: { currency: "GBP", rate: "1.25" }, update: { rate: "1.25" } });
     await setInstallPostbackPolicy(deps, {}); // invalidates the settings cache

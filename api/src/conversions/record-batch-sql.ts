@@ -8,6 +8,9 @@ export function batchInsertSql(fs: FastInsert[]) {
   const col = <T>(pick: (f: FastInsert) => T) => fs.map(pick);
   const now = (fs[0] as FastInsert).now;
   const acct = (fs[0] as FastInsert).accountCurrency;
+  const rawParams = fs.map((f) => JSON.stringify(f.rawParams));
+  // The postback route records and logs the same params object: serialised once.
+  const logParams = fs.map((f, i) => (f.log.params === f.rawParams ? rawParams[i] : JSON.stringify(f.log.params)));
   return sql`
 WITH inp AS (
   SELECT * FROM unnest(${fs.map((_f, i) => i)}::int[], ${col((f) => f.ids.conversion)}::uuid[], ${col((f) => f.ids.history)}::uuid[],
@@ -15,8 +18,8 @@ WITH inp AS (
                        ${col((f) => f.clickId)}::uuid[], ${col((f) => f.hitId)}::uuid[], ${col((f) => f.dedupeKey)}::text[], ${col((f) => f.type)}::text[],
                        ${col((f) => f.status)}::text[], ${col((f) => f.ecom)}::text[], ${col((f) => f.rawStatus)}::text[], ${col((f) => f.tx)}::text[],
                        ${col((f) => f.revenue)}::numeric[], ${col((f) => f.currency)}::text[], ${col((f) => f.origin)}::text[],
-                       ${col((f) => f.disablePostbacks)}::bool[], ${col((f) => JSON.stringify(f.rawParams))}::text[], ${col((f) => f.log.channel)}::text[],
-                       ${col((f) => f.log.method)}::text[], ${col((f) => JSON.stringify(f.log.params))}::text[], ${col((f) => f.log.ip)}::text[],
+                       ${col((f) => f.disablePostbacks)}::bool[], ${rawParams}::text[], ${col((f) => f.log.channel)}::text[],
+                       ${col((f) => f.log.method)}::text[], ${logParams}::text[], ${col((f) => f.log.ip)}::text[],
                        ${col((f) => f.log.networkId)}::uuid[])
     AS i(ord, conv_id, hist_id, log_id, ob_id, ntf_id, click_id, hit_id, dedupe_key, type, status, ecom, raw_status, tx, revenue, currency, origin,
          disable, raw_params, channel, method, params, ip, network_id)

@@ -143,8 +143,11 @@ function prepare(input: ConversionInput, s: ConversionSettings): Prepared | Reje
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const NUL = String.fromCharCode(0);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Text PostgreSQL accepts (no NUL, no lone surrogates), whatever a sender put in it. */
-export const cleanText = (s: string): string => s.replaceAll(String.fromCharCode(0), "").replace(LONE_SURROGATE, "\uFFFD");
+export const cleanText = (s: string): string => (s.includes(NUL) || SURROGATE.test(s) ? s.replaceAll(NUL, "").replace(LONE_SURROGATE, "\uFFFD") : s);
 
 export function cleanParams(o: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -155,13 +158,14 @@ export function cleanParams(o: Record<string, unknown>): Record<string, string> 
 export async function recordConversion(deps: Deps, rawInput: ConversionInput, opts: RecordOptions = {}): Promise<ConversionResult> {
   const s = await conversionSettings(deps);
   const t = (v: string | undefined) => (v === undefined ? undefined : cleanText(v));
+  const rawParams = rawInput.rawParams ? cleanParams(rawInput.rawParams) : undefined;
   const input: ConversionInput = {
     ...rawInput,
     ...(rawInput.transactionId !== undefined ? { transactionId: t(rawInput.transactionId) as string } : {}),
     ...(rawInput.status !== undefined ? { status: t(rawInput.status) as string } : {}),
     ...(rawInput.type !== undefined ? { type: t(rawInput.type) as string } : {}),
     ...(rawInput.currency !== undefined ? { currency: t(rawInput.currency) as string } : {}),
-    ...(rawInput.rawParams ? { rawParams: cleanParams(rawInput.rawParams) } : {}),
+    ...(rawParams ? { rawParams } : {}),
     ...(rawInput.items
       ? { items: rawInput.items.map((i) => ({ ...i, sku: cleanText(i.sku), ...(i.name !== undefined ? { name: cleanText(i.name) } : {}) })) }
       : {}),
@@ -169,7 +173,8 @@ export async function recordConversion(deps: Deps, rawInput: ConversionInput, op
   const log = {
     channel: opts.channel ?? input.origin.toLowerCase(),
     method: opts.method ?? "",
-    params: cleanParams(opts.logParams ?? input.rawParams ?? {}),
+    // The postback route logs the same (redacted) params it records: cleaned once.
+    params: opts.logParams === undefined || opts.logParams === rawInput.rawParams ? (rawParams ?? {}) : cleanParams(opts.logParams),
     ip: input.ip ?? "",
     networkId: opts.networkId ?? null,
   };

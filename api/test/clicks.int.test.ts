@@ -326,7 +326,14 @@ describe("anti-fraud, caps, binding", () => {
     await reloadConfig(t);
     // next has a daily cap of 0: always capped, so traffic goes to `capped` until its conversion arrives.
     expect((await click(t, "/c/caps")).location.startsWith("https://capped.example.com/")).toBe(true);
-    await t.app.deps.bus.publish("conversion:recorded", { conversionId: "x", campaignId, offerId: capped, sourceId: null, change: "created" });
+    await t.app.deps.bus.publish("conversion:recorded", {
+      conversionId: "x",
+      campaignId,
+      offerId: capped,
+      sourceId: null,
+      change: "created",
+      capCounted: true,
+    });
     await expect.poll(async () => (await click(t, "/c/caps")).location).toBe("https://fallback.example.com/");
   });
 

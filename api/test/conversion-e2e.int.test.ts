@@ -92,4 +92,37 @@ describe("click -> offer -> postback", () => {
     await until(async () => (await click(t, "/c/e2e-cap")).location.startsWith("https://backup.example.com/"));
     for (let i = 0; i < 5; i++) expect((await click(t, "/c/e2e-cap")).location.startsWith("https://backup.example.com/")).toBe(true);
   });
+
+  it("caps count approved conversions: a pending one does not cap the offer, its approval does, its refund frees it again", async () => {
+    const capped = await seedOffer(t, { url: "https://capped2.example.com/", totalCap: 1 });
+    const backup = await seedOffer(t, { url: "https://backup2.example.com/" });
+    await seedCampaign(t, {
+      slug: "e2e-cap-pending",
+      flows: [
+        {
+          offers: [
+            { id: capped, weight: 1000 },
+            { id: backup, weight: 1 },
+          ],
+        },
+      ],
+    });
+    await reloadConfig(t);
+    const toCapped = async () => (await click(t, "/c/e2e-cap-pending")).location.startsWith("https://capped2.example.com/");
+    let first = await click(t, "/c/e2e-cap-pending");
+    for (let i = 0; i < 20 && !first.location.startsWith("https://capped2.example.com/"); i++) first = await click(t, "/c/e2e-cap-pending");
+    const clickId = new URL(first.location).searchParams.get("sub2") as string;
+    expect((await t.rest("GET", `/postback?click_id=${clickId}&txid=P1&status=pending`)).body.outcome).toBe("recorded");
+    // Neither the event nor a reload of the counts counts it.
+    await t.app.tracking.engine.caps.load(t.app.deps);
+    let hits = 0;
+    for (let i = 0; i < 10; i++) if (await toCapped()) hits++;
+    expect(hits).toBeGreaterThanOrEqual(8);
+    expect((await t.rest("GET", `/postback?click_id=${clickId}&txid=P1&status=approved`)).body.outcome).toBe("status_change");
+    // Promptly (the status change makes the engine recount), not at the next periodic load (every 10 s).
+    await until(async () => !(await toCapped()), 2_000);
+    for (let i = 0; i < 5; i++) expect(await toCapped()).toBe(false);
+    expect((await t.rest("GET", `/postback?click_id=${clickId}&txid=P1&status=refunded`)).body.outcome).toBe("removed");
+    await until(toCapped, 2_000);
+  });
 });

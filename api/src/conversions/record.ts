@@ -235,6 +235,7 @@ export async function recordConversion(deps: Deps, rawInput: ConversionInput, op
         offerId: row.offer_id,
         sourceId: row.source_id,
         change: "created",
+        capCounted: p.mapped.status === "APPROVED" && p.type !== "rebill",
       });
       deps.bus.publish("notification:created", { notificationId: ids.notification, userId: null });
       if (row.outbox > 0) kickOutbox(deps);

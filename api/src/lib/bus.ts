@@ -11,7 +11,15 @@ export interface BusTopics {
   "config:changed": [{ entity: string; id?: string; at: number }];
   /** A conversion committed (created or changed status). */
   "conversion:recorded": [
-    { conversionId: string; campaignId: string; offerId: string | null; sourceId: string | null; change: "created" | "status" | "revenue" },
+    {
+      conversionId: string;
+      campaignId: string;
+      offerId: string | null;
+      sourceId: string | null;
+      change: "created" | "status" | "revenue";
+      /** A new conversion that counts toward its offer's caps (approved, not a rebill): the click engine bumps its count. */
+      capCounted?: boolean;
+    },
   ];
   /** A session or API key was revoked: subscriptions on it end. */
   "auth:revoked": [{ sessionId?: string; apiKeyId?: string; userId?: string }];

@@ -27,6 +27,9 @@ export type ClickReason =
   | "lander_protection"
   | "not_durable";
 
+/** How soon after a conversion's status change the offer cap counts are loaded again. */
+const CAPS_RECOUNT_MS = 200;
+
 export class ClickEngine {
   snapshot: Snapshot = emptySnapshot();
   readonly geo = new GeoIp();
@@ -50,6 +53,7 @@ export class ClickEngine {
   private reloading: Promise<void> | null = null;
   private reloadAgain = false;
   private stopped = false;
+  private capsRecount: NodeJS.Timeout | null = null;
   private unsubscribe: Array<() => void> = [];
 
   constructor(readonly deps: Deps) {
@@ -136,11 +140,26 @@ export class ClickEngine {
     void (async () => {
       for await (const ev of convIter) {
         if (this.stopped) break;
-        if (ev.change !== "created" || !ev.offerId) continue;
-        const offer = this.snapshot.offers.get(ev.offerId);
-        if (offer && (offer.dailyCap !== null || offer.totalCap !== null)) this.caps.bump(offer.id, offer.capTimezone);
+        const offer = ev.offerId ? this.snapshot.offers.get(ev.offerId) : undefined;
+        if (!offer || (offer.dailyCap === null && offer.totalCap === null)) continue;
+        if (ev.change === "created") {
+          if (ev.capCounted) this.caps.bump(offer.id, offer.capTimezone);
+        } else if (ev.change === "status") this.recountCaps();
       }
     })();
+  }
+
+  /**
+   * Loads the offer cap counts again soon: a status change can add an approved conversion (a pending one approved) or
+   * take one away (refunded, rejected), in the day it was created. Changes arriving together share one load.
+   */
+  private recountCaps() {
+    if (this.capsRecount || this.stopped) return;
+    this.capsRecount = setTimeout(() => {
+      this.capsRecount = null;
+      void this.caps.load(this.deps).catch((err: Error) => this.deps.logger.warn({ err: err.message }, "offer cap counts could not be loaded"));
+    }, CAPS_RECOUNT_MS);
+    this.capsRecount.unref();
   }
 
   /** Rebuilds the snapshot; concurrent calls coalesce into one more rebuild. Failures keep the last good one. */
@@ -249,6 +268,7 @@ export class ClickEngine {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
+    if (this.capsRecount) clearTimeout(this.capsRecount);
     for (const u of this.unsubscribe) u();
     await this.writer.stop();
     await this.pool?.end().catch(() => {});

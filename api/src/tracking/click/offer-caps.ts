@@ -1,5 +1,7 @@
-// Offer caps (daily in the offer's time zone, total) count conversions. The counts are loaded in the background
-// and bumped by `conversion:recorded`, so the click path only reads a Map.
+// Offer caps (daily in the offer's time zone, total) count approved conversions (rebills are payments of a sale
+// already counted, not new conversions). The counts are loaded in the background and bumped by each new approved
+// conversion's `conversion:recorded`, so the click path only reads a Map; a status change (a pending conversion
+// approved, an approved one refunded) makes the engine load them again.
 import type { Deps } from "../../deps.js";
 import type { SnapOffer } from "../snapshot.js";
 
@@ -49,7 +51,7 @@ export class OfferCaps {
     return day;
   }
 
-  /** A conversion for `offerId` was just recorded. */
+  /** An approved conversion for `offerId` was just recorded. */
   bump(offerId: string, tz: string): void {
     const day = this.dayOf(tz);
     const c = this.counts.get(offerId);
@@ -69,7 +71,7 @@ export class OfferCaps {
       SELECT c.offer_id::text AS offer_id, o.cap_timezone AS tz, count(*)::int AS total,
         count(*) FILTER (WHERE c.created_at >= (date_trunc('day', now() AT TIME ZONE o.cap_timezone) AT TIME ZONE o.cap_timezone))::int AS daily
       FROM conversions c JOIN offers o ON o.id = c.offer_id
-      WHERE (o.daily_cap IS NOT NULL OR o.total_cap IS NOT NULL) AND c.status <> 'REJECTED' AND c.parent_id IS NULL
+      WHERE (o.daily_cap IS NOT NULL OR o.total_cap IS NOT NULL) AND c.status = 'APPROVED' AND c.type <> 'rebill'
       GROUP BY c.offer_id, o.cap_timezone`;
     const next = new Map<string, Count>();
     for (const r of rows) next.set(r.offer_id, { daily: Number(r.daily), total: Number(r.total), day: this.dayOf(r.tz) });

@@ -27,6 +27,10 @@ function poolFor(deps: Deps): pg.Pool | null {
       max: deps.config.dbPoolMax,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
+      // A busy pool never idles its connections out, so without a lifetime the generic plans made in a fresh
+      // install's first minutes (statistics still saying "empty") would serve for good: connections are replaced
+      // every 10 minutes and plan again on current statistics.
+      maxLifetimeSeconds: 600,
       statement_timeout: 30_000,
       options: "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c jit=off",
     });

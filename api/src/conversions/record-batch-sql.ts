@@ -87,8 +87,13 @@ WITH inp AS (
          jsonb_build_object('conversionId', ins.id, 'campaignId', ins.campaign_id, 'offerId', ins.offer_id), ${now}::timestamptz
   FROM ins JOIN inp i ON i.conv_id = ins.id
 ), ex AS (
+  -- The lookup is by dedupe key alone (LIMIT 1 keeps the other conditions out of it): given the status condition too,
+  -- a generic plan made while the statistics said the table was empty used the offer/status index, matching on
+  -- status alone, and read every conversion of that status per duplicate.
   SELECT i.ord, cv.id, cv.click_id, cv.network_id
-  FROM inp i JOIN conversions cv ON cv.dedupe_key = i.dedupe_key
+  FROM inp i CROSS JOIN LATERAL (
+    SELECT k.id, k.click_id, k.network_id, k.status, k.ecom_status, k.revenue, k.currency FROM conversions k WHERE k.dedupe_key = i.dedupe_key LIMIT 1
+  ) cv
   WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.id = i.conv_id)
     AND cv.status = i.status::"ConversionStatus" AND (i.ecom = '' OR cv.ecom_status = i.ecom)
     AND (i.revenue IS NULL OR (cv.revenue = i.revenue AND cv.currency = i.currency))

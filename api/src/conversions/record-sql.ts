@@ -112,8 +112,10 @@ WITH t AS (
 ), ex AS (
   -- An exact repeat of what is stored (same status, e-commerce status and revenue) is a duplicate, decided here in
   -- the same round trip. Rows this statement cannot see yet (a concurrent first insert) go to the locked slow path.
-  SELECT cv.id, cv.click_id, cv.network_id FROM conversions cv
-  WHERE cv.dedupe_key = ${f.dedupeKey} AND NOT EXISTS (SELECT 1 FROM ins)
+  -- Looked up by dedupe key alone (see record-batch-sql.ts's ex).
+  SELECT cv.id, cv.click_id, cv.network_id
+  FROM (SELECT k.id, k.click_id, k.network_id, k.status, k.ecom_status, k.revenue, k.currency FROM conversions k WHERE k.dedupe_key = ${f.dedupeKey} LIMIT 1) cv
+  WHERE NOT EXISTS (SELECT 1 FROM ins)
     AND cv.status = ${f.status}::"ConversionStatus" AND (${f.ecom} = '' OR cv.ecom_status = ${f.ecom})
     AND (${f.revenue}::numeric IS NULL OR (cv.revenue = ${f.revenue}::numeric AND cv.currency = ${f.currency}::text))
 ), lg AS (

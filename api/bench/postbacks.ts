@@ -224,10 +224,10 @@ async function main() {
       postbacksPerSec: Math.round(pick.app.rps),
       baselineRps: Math.round(pick.base.rps),
       ratio: Number((ratios[mid] as number).toFixed(3)),
-      rounds: runs.map((x) => ({
+      rounds: runs.map((x, i) => ({
         postbacksPerSec: Math.round(x.app.rps),
         baselineRps: Math.round(x.base.rps),
-        ratio: Number((x.app.rps / x.base.rps).toFixed(3)),
+        ratio: Number((ratios[i] as number).toFixed(3)),
       })),
       duplicateConversions: dup,
       conversions: conv,
@@ -245,15 +245,11 @@ async function main() {
       duration,
       cores: os.cpus().length,
     };
-    const appRun = pick.app;
-    const baseRun = pick.base;
-    const appCpuUs = pick.appCpu;
-    const baseCpuUs = pick.baseCpu;
     process.stdout.write(
-      `median round of ${rounds}: postbacks ${result.postbacksPerSec}/s (p99 ${appRun.p99}), baseline INSERT server ${result.baselineRps}/s (p99 ${baseRun.p99}), ratio ${result.ratio}\n`,
+      `median round of ${rounds}: postbacks ${result.postbacksPerSec}/s (p99 ${pick.app.p99}), baseline INSERT server ${result.baselineRps}/s (p99 ${pick.base.p99}), ratio ${result.ratio}\n`,
     );
     process.stdout.write(
-      `CPU per request: app ${appCpuUs.node} us in Node + ${appCpuUs.postgres} us in PostgreSQL backends; baseline ${baseCpuUs.node} us + ${baseCpuUs.postgres} us\n`,
+      `CPU per request: app ${pick.appCpu.node} us in Node + ${pick.appCpu.postgres} us in PostgreSQL backends; baseline ${pick.baseCpu.node} us + ${pick.baseCpu.postgres} us\n`,
     );
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

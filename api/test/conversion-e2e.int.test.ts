@@ -69,60 +69,60 @@ describe("click -> offer -> postback", () => {
     expect(received).toContain("/s2s?cid=SRC-E2E-1&payout=12.0000&tx=T1");
   });
 
-  it("an offer that reached its cap is skipped by the click engine", async () => {
-    const capped = await seedOffer(t, { url: "https://capped.example.com/", totalCap: 1 });
-    const backup = await seedOffer(t, { url: "https://backup.example.com/" });
+  /**
+   * A campaign whose flow sends (nearly) all traffic to an offer with a total cap of 1, with a backup offer behind it;
+   * `next()` clicks once and says where the click went, `clickId` is a click that went to the capped offer.
+   */
+  async function cappedCampaign(slug: string, cappedWeight: number) {
+    const capped = await seedOffer(t, { url: `https://capped.example.com/${slug}`, totalCap: 1 });
+    const backup = await seedOffer(t, { url: `https://backup.example.com/${slug}` });
     await seedCampaign(t, {
-      slug: "e2e-cap",
+      slug,
       flows: [
         {
           offers: [
-            { id: capped, weight: 100 },
+            { id: capped, weight: cappedWeight },
             { id: backup, weight: 1 },
           ],
         },
       ],
     });
     await reloadConfig(t);
-    let first = await click(t, "/c/e2e-cap");
-    for (let i = 0; i < 20 && !first.location.startsWith("https://capped.example.com/"); i++) first = await click(t, "/c/e2e-cap");
-    expect(first.location.startsWith("https://capped.example.com/")).toBe(true);
-    const clickId = new URL(first.location).searchParams.get("sub2") as string;
+    const next = async () => {
+      const { location } = await click(t, `/c/${slug}`);
+      const where = location.startsWith(`https://capped.example.com/${slug}`)
+        ? "capped"
+        : location.startsWith(`https://backup.example.com/${slug}`)
+          ? "backup"
+          : location;
+      return { where, location };
+    };
+    let first = await next();
+    for (let i = 0; i < 20 && first.where !== "capped"; i++) first = await next();
+    expect(first.where).toBe("capped");
+    return { clickId: new URL(first.location).searchParams.get("sub2") as string, next: async () => (await next()).where };
+  }
+
+  it("an offer that reached its cap is skipped by the click engine", async () => {
+    const { clickId, next } = await cappedCampaign("e2e-cap", 100);
     expect((await t.rest("GET", `/postback?click_id=${clickId}`)).body.outcome).toBe("recorded");
-    await until(async () => (await click(t, "/c/e2e-cap")).location.startsWith("https://backup.example.com/"));
-    for (let i = 0; i < 5; i++) expect((await click(t, "/c/e2e-cap")).location.startsWith("https://backup.example.com/")).toBe(true);
+    await until(async () => (await next()) === "backup");
+    for (let i = 0; i < 5; i++) expect(await next()).toBe("backup");
   });
 
   it("caps count approved conversions: a pending one does not cap the offer, its approval does, its refund frees it again", async () => {
-    const capped = await seedOffer(t, { url: "https://capped2.example.com/", totalCap: 1 });
-    const backup = await seedOffer(t, { url: "https://backup2.example.com/" });
-    await seedCampaign(t, {
-      slug: "e2e-cap-pending",
-      flows: [
-        {
-          offers: [
-            { id: capped, weight: 1000 },
-            { id: backup, weight: 1 },
-          ],
-        },
-      ],
-    });
-    await reloadConfig(t);
-    const toCapped = async () => (await click(t, "/c/e2e-cap-pending")).location.startsWith("https://capped2.example.com/");
-    let first = await click(t, "/c/e2e-cap-pending");
-    for (let i = 0; i < 20 && !first.location.startsWith("https://capped2.example.com/"); i++) first = await click(t, "/c/e2e-cap-pending");
-    const clickId = new URL(first.location).searchParams.get("sub2") as string;
+    const { clickId, next } = await cappedCampaign("e2e-cap-pending", 1000);
     expect((await t.rest("GET", `/postback?click_id=${clickId}&txid=P1&status=pending`)).body.outcome).toBe("recorded");
     // Neither the event nor a reload of the counts counts it.
     await t.app.tracking.engine.caps.load(t.app.deps);
     let hits = 0;
-    for (let i = 0; i < 10; i++) if (await toCapped()) hits++;
+    for (let i = 0; i < 10; i++) if ((await next()) === "capped") hits++;
     expect(hits).toBeGreaterThanOrEqual(8);
     expect((await t.rest("GET", `/postback?click_id=${clickId}&txid=P1&status=approved`)).body.outcome).toBe("status_change");
     // Promptly (the status change makes the engine recount), not at the next periodic load (every 10 s).
-    await until(async () => !(await toCapped()), 2_000);
-    for (let i = 0; i < 5; i++) expect(await toCapped()).toBe(false);
+    await until(async () => (await next()) === "backup", 2_000);
+    for (let i = 0; i < 5; i++) expect(await next()).toBe("backup");
     expect((await t.rest("GET", `/postback?click_id=${clickId}&txid=P1&status=refunded`)).body.outcome).toBe("removed");
-    await until(toCapped, 2_000);
+    await until(async () => (await next()) === "capped", 2_000);
   });
 });

@@ -2,6 +2,7 @@
 // arrays and is unnested server-side, so a batch costs one round trip and one commit whatever its size.
 // Inserts are idempotent (ON CONFLICT (id) DO NOTHING), and a click's visit counts only with its click row, which
 // makes a spool replay exactly-once.
+import pg from "pg";
 import type { Batch } from "./rows.js";
 
 export const CLICK_COLS: Array<[string, string]> = [
@@ -151,29 +152,25 @@ function plainArray(values: Array<string | number | boolean | null>): string {
 const literal = (type: string, values: unknown[]): string =>
   type === "text" ? textArray(values as Array<string | null>) : plainArray(values as Array<string | number | boolean | null>);
 
-/** Quotes a string as an SQL literal (pg's `escapeLiteral`). */
-export type QuoteLiteral = (s: string) => string;
+/** An array as an inline SQL literal of `type`[] (for statements that travel without parameters). */
+const inlineArray = (type: string, values: unknown[]): string => `${pg.escapeLiteral(literal(type, values))}::${type}[]`;
 
 /**
  * The visitor upsert for returning visitors as one self-contained statement (array literals inline), so it can
  * travel in the same simple-protocol Query as a batch's COPYs. Touches must be merged (mergeVisitors).
  */
-export function visitorUpsertStatement(touches: Batch["visitors"], sessionMs: number, quote: QuoteLiteral): string {
-  const arr = (type: string, values: unknown[]) => `${quote(literal(type, values))}::${type}[]`;
-  const ids = touches.map((v) => v.id);
-  const ats = touches.map((v) => v.at);
-  const clicks = touches.map((v) => v.clickId);
-  const visits = touches.map((v) => v.visits);
-  const params = `${arr("uuid", ids)}, ${arr("float8", ats)}, ${arr("uuid", clicks)}, ${arr("int4", visits)}`;
+export function visitorUpsertStatement(touches: Batch["visitors"], sessionMs: number): string {
+  const col = (type: string, pick: (v: Batch["visitors"][number]) => unknown) => inlineArray(type, touches.map(pick));
+  const params = `${col("uuid", (v) => v.id)}, ${col("float8", (v) => v.at)}, ${col("uuid", (v) => v.clickId)}, ${col("int4", (v) => v.visits)}`;
   return visitorUpsert(params, `${sessionMs / 1000}::float8`);
 }
 
 /** Landing click-throughs (merged, see mergeClickThroughs) as one self-contained statement, like visitorUpsertStatement. */
-export function clickThroughStatement(throughs: Batch["clickThroughs"], quote: QuoteLiteral): string {
+export function clickThroughStatement(throughs: Batch["clickThroughs"]): string {
   const clickIds = throughs.map((t) => t[0]);
   const times = throughs.map((t) => t[1]);
-  const ids = `${quote(literal("uuid", clickIds))}::uuid[]`;
-  return clickThrough(`${ids}, ${quote(literal("float8", times))}::float8[]`, ids);
+  const ids = inlineArray("uuid", clickIds);
+  return clickThrough(`${ids}, ${inlineArray("float8", times)}`, ids);
 }
 
 /** Parameters for BATCH_SQL. Visitor touches must be unique by id within a batch (see mergeVisitors). */

@@ -7,9 +7,9 @@
 // Everything a batch writes travels in one Query message whose COPY data is sent with it (MultiCopy): one write
 // and one round trip per batch.
 // Spool replays, which may repeat rows a timed-out commit did write, keep the idempotent BATCH_SQL.
-import pg from "pg";
+import type pg from "pg";
 import { checkout } from "../../db/checkout.js";
-import { CLICK_COLS, clickThroughStatement, mergeClickThroughs, mergeVisitors, type QuoteLiteral, visitorUpsertStatement } from "./batch-sql.js";
+import { CLICK_COLS, clickThroughStatement, mergeClickThroughs, mergeVisitors, visitorUpsertStatement } from "./batch-sql.js";
 import type { Batch, ClickRow, HitRow, VisitorTouch } from "./rows.js";
 
 const HIT_COLS = ["id", "click_id", "visitor_id", "campaign_id", "kind", "landing_id", "offer_id", "created_at"];
@@ -126,7 +126,7 @@ interface PgConnection {
 }
 
 /** The Query text and COPY payloads that write one batch (see the file comment); null for an empty batch. */
-function batchCopy(batch: Batch, sessionMs: number, quote: QuoteLiteral): { text: string; payloads: string[] } | null {
+function batchCopy(batch: Batch, sessionMs: number): { text: string; payloads: string[] } | null {
   const statements: string[] = [];
   const payloads: string[] = [];
   if (batch.clicks.length) {
@@ -152,8 +152,8 @@ function batchCopy(batch: Batch, sessionMs: number, quote: QuoteLiteral): { text
     payloads.push(fresh);
   }
   const throughs = mergeClickThroughs(batch.clickThroughs);
-  if (known.length) statements.push(visitorUpsertStatement(known, sessionMs, quote));
-  if (throughs.length) statements.push(clickThroughStatement(throughs, quote));
+  if (known.length) statements.push(visitorUpsertStatement(known, sessionMs));
+  if (throughs.length) statements.push(clickThroughStatement(throughs));
   // A multi-statement Query without BEGIN runs as one implicit transaction: all of the batch commits, or none.
   return statements.length ? { text: statements.join("; "), payloads } : null;
 }
@@ -163,7 +163,7 @@ function batchCopy(batch: Batch, sessionMs: number, quote: QuoteLiteral): { text
  * committed; on a timeout the connection is dropped, which rolls back whatever had not committed.
  */
 export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, timeoutMs: number): Promise<void> {
-  const copy = batchCopy(batch, sessionMs, pg.escapeLiteral);
+  const copy = batchCopy(batch, sessionMs);
   if (!copy) return;
   const conn = await checkout(pool);
   let timer: NodeJS.Timeout | undefined;

@@ -64,7 +64,8 @@ async function main() {
   try {
     await seed(dbUrl.toString());
     const port = await freePort();
-    const api = spawnNode([...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", "src/main.ts"], {
+    // The production bundle (`pnpm start`, the Docker image), built by the bench:clicks script just before.
+    const api = spawnNode([...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), "dist/main.js"], {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",

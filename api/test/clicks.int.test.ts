@@ -121,7 +121,7 @@ const clickIdOf = (r: { cookies: string[] }) => ((r.cookies.find((c) => c.starts
 
 describe("hostile input", () => {
   it("stores NULs, quotes, backslashes and braces from visitors without breaking the batch", async () => {
-    const offer = await seedOffer(t, { url: "https://offer.example.com/" });
+    const offer = await seedOffer(t, { url: "https://offer.example.com/?s3={sub3}&z={zone}&c={country}&f={flow_id}" });
     await seedCampaign(t, { slug: "hostile", flows: [{ offers: [{ id: offer }] }] });
     await reloadConfig(t);
     const r = await click(t, `/c/hostile?sub1=a%00b&sub2=${encodeURIComponent('x"y\\z{1,2}')}&k%00=${encodeURIComponent("'\"")}`, {
@@ -144,6 +144,19 @@ describe("hostile input", () => {
     expect(rows[1]?.visitorId).toBe(vid);
     const visitor = await t.app.deps.db.prisma.visitor.findUniqueOrThrow({ where: { id: vid } });
     expect(visitor).toMatchObject({ visits: 2, firstClickId: clickIdOf(first), lastClickId: clickIdOf(again) });
+
+    // /offer expands the same values from the recent-clicks cache (the click kept as its COPY line) and, once the
+    // cache has forgotten the click, from the database.
+    const macros = (location: string) => {
+      const u = new URL(location);
+      return { s3: u.searchParams.get("s3"), z: u.searchParams.get("z"), c: u.searchParams.get("c"), f: u.searchParams.get("f") };
+    };
+    const expected = { s3: odd, z: odd, c: rows[0]?.country, f: rows[0]?.flowId };
+    const engine = t.app.tracking.engine;
+    expect(engine.recent.has(clickIdOf(first))).toBe(true);
+    expect(macros((await click(t, `/offer/${clickIdOf(first)}/${offer}`)).location)).toEqual(expected);
+    engine.recent.clear();
+    expect(macros((await click(t, `/offer/${clickIdOf(first)}/${offer}`)).location)).toEqual(expected);
   });
 });
 

@@ -7,6 +7,7 @@ import { anonymizeIp } from "../../lib/ip.js";
 import type { FilterVisitor } from "../routing/match-filters.js";
 import { pickOffer, pickWeighted, selectFlow } from "../routing/select.js";
 import { type SnapCampaign, type SnapFlow, type SnapLanding, type SnapOffer, toAccountCost } from "../snapshot.js";
+import { clickLine } from "../store/copy-batch.js";
 import type { ClickRow, HitRow } from "../store/rows.js";
 import { CLICK_COOKIE, VISITOR_COOKIE, VISITOR_SESSION_MS } from "../visitor-session.js";
 import type { ClickEngine } from "./engine.js";
@@ -253,9 +254,11 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
       offerId: landing ? null : (offer?.id ?? null),
       createdAt: now,
     };
-  await e.writer.addClick(row, { id: visitorId, at: now, clickId, visits: 1, isNew: !knownVisitor }, hit);
+  // Rendered once: the batch's COPY row, and the form recent clicks are kept in.
+  const line = flat(clickLine(row));
+  await e.writer.addClick(row, { id: visitorId, at: now, clickId, visits: 1, isNew: !knownVisitor }, hit, line);
   // Kept in memory so its /offer works without a database read (and while the database is down).
-  e.recent.set(clickId, row);
+  e.recent.set(clickId, line);
 
   const cookieHeaders = [
     `${CLICK_COOKIE}=${clickId}; Path=/; Max-Age=${CLICK_COOKIE_S}; SameSite=Lax`,
@@ -299,6 +302,15 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
     return void res.end(page);
   }
   redirect(res, target, cookieHeaders);
+}
+
+/**
+ * The string as one flat piece. A string built from many parts is, in V8, a tree of them until something reads its
+ * characters, which flattens it in place: 50,000 cached click lines take about 30 MB of heap flat, 210 MB as trees.
+ */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }
 
 const clean = (v: string, max = MAX_PARAM): string => (v.indexOf("\0") === -1 ? v : v.replace(/\0/g, "")).slice(0, max);

@@ -10,7 +10,7 @@ import type { Deps } from "../../deps.js";
 import { newId } from "../../lib/ids.js";
 import { buildSnapshot, emptySnapshot, loadSnapshot, type RawConfig, type Snapshot } from "../snapshot.js";
 import type { ClickRow } from "../store/rows.js";
-import { copyBatch } from "../store/copy-batch.js";
+import { copyBatch, parseClickLine } from "../store/copy-batch.js";
 import { type BatchExecutor, ClickWriter, type WriterOptions } from "../store/writer.js";
 import { VISITOR_SESSION_MS } from "../visitor-session.js";
 import { GeoIp } from "./geo.js";
@@ -35,7 +35,8 @@ export class ClickEngine {
   readonly geo = new GeoIp();
   readonly caps = new OfferCaps();
   readonly writer: ClickWriter;
-  readonly recent = new LRUCache<string, ClickRow>({ max: 50_000 });
+  /** Recent clicks for /offer, as their COPY text rows (flat strings: cheap to keep for the garbage collector). */
+  readonly recent = new LRUCache<string, string>({ max: 50_000 });
   readonly reasons: Record<ClickReason, number> = {
     unknown_campaign: 0,
     head_request: 0,
@@ -209,8 +210,8 @@ export class ClickEngine {
 
   /** A click for /offer: recent clicks from memory (works while the database is down), else one indexed read. */
   async findClick(id: string): Promise<ClickRow | null> {
-    const hit = this.recent.get(id);
-    if (hit) return hit;
+    const line = this.recent.get(id);
+    if (line) return parseClickLine(line);
     const rows = await this.deps.db.prisma.$queryRaw<Array<Record<string, unknown>>>`
       SELECT id::text, campaign_id::text, flow_id::text, landing_id::text, offer_id::text, source_id::text, visitor_id::text,
         created_at, ip, country, region, city, isp, asn, os, os_version, browser, browser_version, device_type, language,

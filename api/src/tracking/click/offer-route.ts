@@ -54,7 +54,6 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, cl
   if (!/\{click_?id\}/i.test(offer.url)) target = appendParam(target, offer.clickIdParam, clickId);
   target = appendParam(target, "vid", click.visitorId);
   await e.writer.addHit(hit, { id: click.visitorId, at: now, clickId: null, visits: 0 }, click.landingId !== null);
-  if (e.recent.has(clickId) && click.landingClickedAt === null) click.landingClickedAt = now;
   res.writeHead(302, { location: target, "cache-control": "no-store", "content-length": "0" });
   res.end();
 }

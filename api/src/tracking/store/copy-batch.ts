@@ -10,7 +10,7 @@
 import type pg from "pg";
 import { checkout } from "../../db/checkout.js";
 import { CLICK_COLS, clickThroughStatement, mergeClickThroughs, mergeVisitors, visitorUpsertStatement } from "./batch-sql.js";
-import type { Batch, ClickRow, HitRow, VisitorTouch } from "./rows.js";
+import type { Batch, ClickLines, ClickRow, HitRow, VisitorTouch } from "./rows.js";
 
 const HIT_COLS = ["id", "click_id", "visitor_id", "campaign_id", "kind", "landing_id", "offer_id", "created_at"];
 const VISITOR_COLS = ["id", "first_seen_at", "last_seen_at", "session_expires_at", "first_click_id", "last_click_id", "visits"];
@@ -41,6 +41,84 @@ function textArrayField(values: string[]): string {
 /** The COPY text row of a click, columns in CLICK_COLS order. */
 export function clickLine(r: ClickRow): string {
   return `${r.id}\t${r.campaignId}\t${copyField(r.flowId)}\t${copyField(r.landingId)}\t${copyField(r.offerId)}\t${copyField(r.sourceId)}\t${r.visitorId}\t${iso(r.createdAt)}\t${r.outcome}\t${copyField(r.ip)}\t${copyField(r.country)}\t${copyField(r.region)}\t${copyField(r.city)}\t${copyField(r.isp)}\t${copyField(r.asn)}\t${copyField(r.os)}\t${copyField(r.osVersion)}\t${copyField(r.browser)}\t${copyField(r.browserVersion)}\t${copyField(r.deviceType)}\t${copyField(r.language)}\t${copyField(r.userAgent)}\t${copyField(r.referrer)}\t${copyField(r.referrerDomain)}\t${copyField(r.sub1)}\t${copyField(r.sub2)}\t${copyField(r.sub3)}\t${copyField(r.sub4)}\t${copyField(r.sub5)}\t${copyField(r.sourceClickId)}\t${copyField(r.extCampaignId)}\t${copyField(r.extAdSetId)}\t${copyField(r.extAdId)}\t${copyField(r.extPlacement)}\t${copyField(JSON.stringify(r.params))}\t${copyField(r.cost)}\t${copyField(r.costSource ?? null)}\t${copyField(r.costCurrency ?? "")}\t${r.isUnique ? "t" : "f"}\t${r.isBot ? "t" : "f"}\t${r.fraudScore}\t${textArrayField(r.fraudReasons)}\t${iso(r.landingClickedAt)}\n`;
+}
+
+const UNESCAPE = /\\(.)/g;
+const UNESCAPES: Record<string, string> = { t: "\t", n: "\n", r: "\r" };
+
+/** A COPY text field back to its value: \N is null, escapes undone (the inverse of copyField for strings). */
+function fieldValue(f: string): string | null {
+  if (f === "\\N") return null;
+  return f.indexOf("\\") === -1 ? f : f.replace(UNESCAPE, (_, ch: string) => UNESCAPES[ch] ?? ch);
+}
+
+/** The elements of the text[] literal textArrayField writes (every element quoted). */
+function textArray(literal: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(literal); m; m = re.exec(literal)) out.push((m[1] as string).replace(/\\(.)/g, "$1"));
+  return out;
+}
+
+/**
+ * A click row back from its COPY text row (clickLine's inverse): the recent-clicks cache keeps clicks as these
+ * lines, one flat string each instead of an object of 43 fields and their strings, so holding tens of thousands of
+ * them costs the garbage collector almost nothing.
+ */
+export function parseClickLine(line: string): ClickRow {
+  const f = line.endsWith("\n") ? line.slice(0, -1).split("\t") : line.split("\t");
+  if (f.length !== CLICK_COLS.length) throw new Error(`a click line has ${f.length} fields, not ${CLICK_COLS.length}`);
+  const s = (i: number): string => fieldValue(f[i] as string) ?? "";
+  const n = (i: number): string | null => fieldValue(f[i] as string);
+  const time = (i: number): number | null => (f[i] === "\\N" ? null : Date.parse(f[i] as string));
+  const asn = n(14);
+  const costSource = n(36);
+  const row: ClickRow = {
+    id: s(0),
+    campaignId: s(1),
+    flowId: n(2),
+    landingId: n(3),
+    offerId: n(4),
+    sourceId: n(5),
+    visitorId: s(6),
+    createdAt: time(7) as number,
+    outcome: s(8) as ClickRow["outcome"],
+    ip: s(9),
+    country: s(10),
+    region: s(11),
+    city: s(12),
+    isp: s(13),
+    asn: asn === null ? null : Number(asn),
+    os: s(15),
+    osVersion: s(16),
+    browser: s(17),
+    browserVersion: s(18),
+    deviceType: s(19),
+    language: s(20),
+    userAgent: s(21),
+    referrer: s(22),
+    referrerDomain: s(23),
+    sub1: s(24),
+    sub2: s(25),
+    sub3: s(26),
+    sub4: s(27),
+    sub5: s(28),
+    sourceClickId: s(29),
+    extCampaignId: s(30),
+    extAdSetId: s(31),
+    extAdId: s(32),
+    extPlacement: s(33),
+    params: JSON.parse(s(34)) as Record<string, string>,
+    cost: s(35),
+    costCurrency: s(37),
+    isUnique: f[38] === "t",
+    isBot: f[39] === "t",
+    fraudScore: Number(f[40]),
+    fraudReasons: textArray(s(41)),
+    landingClickedAt: time(42),
+  };
+  if (costSource !== null) row.costSource = costSource;
+  return row;
 }
 
 function hitLine(h: HitRow): string {
@@ -126,12 +204,13 @@ interface PgConnection {
 }
 
 /** The Query text and COPY payloads that write one batch (see the file comment); null for an empty batch. */
-function batchCopy(batch: Batch, sessionMs: number): { text: string; payloads: string[] } | null {
+function batchCopy(batch: Batch & ClickLines, sessionMs: number): { text: string; payloads: string[] } | null {
   const statements: string[] = [];
   const payloads: string[] = [];
   if (batch.clicks.length) {
     let text = "";
-    for (const r of batch.clicks) text += clickLine(r);
+    const lines = batch.clickLines;
+    for (let i = 0; i < batch.clicks.length; i++) text += lines?.[i] ?? clickLine(batch.clicks[i] as ClickRow);
     statements.push(COPY_CLICKS);
     payloads.push(text);
   }
@@ -162,7 +241,7 @@ function batchCopy(batch: Batch, sessionMs: number): { text: string; payloads: s
  * Writes a batch of rows created by this process (see the file comment) in one transaction. Resolves once it
  * committed; on a timeout the connection is dropped, which rolls back whatever had not committed.
  */
-export async function copyBatch(pool: pg.Pool, batch: Batch, sessionMs: number, timeoutMs: number): Promise<void> {
+export async function copyBatch(pool: pg.Pool, batch: Batch & ClickLines, sessionMs: number, timeoutMs: number): Promise<void> {
   const copy = batchCopy(batch, sessionMs);
   if (!copy) return;
   const conn = await checkout(pool);

@@ -81,3 +81,8 @@ export interface Batch {
   /** [clickId, epoch ms] landing click-throughs. */
   clickThroughs: Array<[string, number]>;
 }
+
+/** A fresh batch's clicks as COPY text rows (copy-batch.ts clickLine), where already rendered; null: not yet. */
+export interface ClickLines {
+  clickLines?: Array<string | null>;
+}

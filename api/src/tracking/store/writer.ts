@@ -9,7 +9,7 @@ import { appendFile, type FileHandle, open, readFile, unlink } from "node:fs/pro
 import path from "node:path";
 import type { Logger } from "../../lib/logger.js";
 import { BATCH_SQL, batchParams } from "./batch-sql.js";
-import type { Batch, ClickRow, HitRow, VisitorTouch } from "./rows.js";
+import type { Batch, ClickLines, ClickRow, HitRow, VisitorTouch } from "./rows.js";
 
 /** Runs BATCH_SQL with its parameters (a raw pg pool, or PGlite). */
 export type BatchExecutor = (text: string, values: unknown[], timeoutMs: number) => Promise<void>;
@@ -18,7 +18,7 @@ export interface WriterOptions {
   /** Idempotent writes (BATCH_SQL): spool replays, and every batch when `write` is not given. */
   exec: BatchExecutor;
   /** Batches of rows this process just created (PostgreSQL: COPY, see copy-batch.ts); `exec` when absent. */
-  write?: (batch: Batch, timeoutMs: number) => Promise<void>;
+  write?: (batch: Batch & ClickLines, timeoutMs: number) => Promise<void>;
   ping: () => Promise<boolean>;
   spoolDir: string;
   sessionMs: number;
@@ -31,10 +31,13 @@ export interface WriterOptions {
 
 interface Pending extends Batch {
   waiters: Array<{ resolve: () => void; reject: (e: Error) => void }>;
-  byClick: Map<string, ClickRow>;
+  /** Each queued click's index in `clicks`. */
+  byClick: Map<string, number>;
+  /** Each click's COPY text row, rendered once by the click route (see ClickLines). */
+  clickLines: Array<string | null>;
 }
 
-const newPending = (): Pending => ({ clicks: [], hits: [], visitors: [], clickThroughs: [], waiters: [], byClick: new Map() });
+const newPending = (): Pending => ({ clicks: [], hits: [], visitors: [], clickThroughs: [], waiters: [], byClick: new Map(), clickLines: [] });
 
 export interface WriterStats {
   mode: "db" | "spool";
@@ -70,11 +73,15 @@ export class ClickWriter {
     mkdirSync(o.spoolDir, { recursive: true });
   }
 
-  /** Resolves once the click (with its visitor touch and landing hit, if any) is durable. */
-  addClick(row: ClickRow, visitor: VisitorTouch, hit: HitRow | null): Promise<void> {
+  /**
+   * Resolves once the click (with its visitor touch and landing hit, if any) is durable. `line` is the row's COPY
+   * text row (clickLine) when the caller already has it.
+   */
+  addClick(row: ClickRow, visitor: VisitorTouch, hit: HitRow | null, line: string | null = null): Promise<void> {
     const p = this.pending;
+    p.byClick.set(row.id, p.clicks.length);
     p.clicks.push(row);
-    p.byClick.set(row.id, row);
+    p.clickLines.push(line);
     p.visitors.push(visitor);
     if (hit) p.hits.push(hit);
     return this.enqueue(p);
@@ -87,8 +94,11 @@ export class ClickWriter {
     p.visitors.push(visitor);
     if (clickThrough) {
       const queued = p.byClick.get(hit.clickId);
-      if (queued) queued.landingClickedAt ??= hit.createdAt;
-      else p.clickThroughs.push([hit.clickId, hit.createdAt]);
+      if (queued !== undefined) {
+        (p.clicks[queued] as ClickRow).landingClickedAt ??= hit.createdAt;
+        // Its COPY row no longer matches the row: rendered again at flush.
+        p.clickLines[queued] = null;
+      } else p.clickThroughs.push([hit.clickId, hit.createdAt]);
     }
     return this.enqueue(p);
   }

@@ -202,16 +202,28 @@ function allCampaignRows(shape: Extract<RollupShape, { kind: "daily" }>, rKeys: 
 const notPending = (day: string) =>
   ` AND NOT EXISTS (SELECT 1 FROM report_click_dirty d WHERE d.day = ${day} AND d.campaign_id = r.campaign_id) AND NOT EXISTS (SELECT 1 FROM report_click_log d WHERE d.day = ${day} AND d.campaign_id = r.campaign_id)`;
 
-/** The VALUES list that fans one click out to one row per rolled-up dimension (plus the total, dim ''). */
-const fanOut = (): Sql =>
-  sqlJoin([
-    "(VALUES ('', ''), ",
-    join(
-      ROLLUP_DIMS.map((d) => sqlJoin(["(", sqltag`${d}`, "::text, ", dimValue(d), ")"])),
-      ", ",
-    ),
-    ") v(dim, value)",
-  ]);
+/**
+ * Click sums per rolled-up dimension value, plus the total (dim ''), within the groups `keys` ([expression, alias]):
+ * the select list (keys, dim, value, clicks, uniq, cost) and its GROUP BY, one grouping set per dimension. PostgreSQL
+ * hashes every set in one pass over the clicks; fanning each click out to one row per dimension and grouping those
+ * took 2.4 times as long (22,000 clicks: 400-440 ms against 157-187 ms). GROUPING() tells the sets apart, so the
+ * dimension expressions must be distinct and carry no parameters (they are column expressions).
+ */
+function dimSums(keys: Array<[string, string]>): { select: Sql; groupBy: Sql } {
+  const exprs = ROLLUP_DIMS.map((d) => [d, dimValue(d)] as const);
+  const keyList = keys.map(([e]) => `${e}, `).join("");
+  return {
+    select: sqlJoin([
+      keys.map(([e, alias]) => `${e} AS ${alias}, `).join(""),
+      "CASE",
+      ...exprs.flatMap(([d, e]) => [" WHEN GROUPING(", e, `) = 0 THEN '${d}'`]),
+      " ELSE '' END AS dim, CASE",
+      ...exprs.flatMap(([, e]) => [" WHEN GROUPING(", e, ") = 0 THEN ", e]),
+      " ELSE '' END AS value, count(*) AS clicks, count(*) FILTER (WHERE c.is_unique) AS uniq, coalesce(sum(c.cost), 0) AS cost",
+    ]),
+    groupBy: sqlJoin([` GROUP BY GROUPING SETS ((${keys.map(([e]) => e).join(", ")})`, ...exprs.flatMap(([, e]) => [`, (${keyList}`, e, ")"]), ")"]),
+  };
+}
 
 /** Adds `sign` times one pair's report_rollup_daily rows to report_rollup_day and to report_rollup_week. */
 const addToAllCampaigns = (sign: Sql, day: string, campaignId: string): Sql[] => [
@@ -251,9 +263,11 @@ export async function refreshPair(tx: SqlExecutor, day: string, campaignId: stri
     sqlJoin([
       "INSERT INTO report_rollup_daily (day, campaign_id, dim, value, clicks, uniq, cost) SELECT ",
       sqltag`${day}::date, ${campaignId}::uuid`,
-      ", v.dim, v.value, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0) FROM clicks c CROSS JOIN LATERAL ",
-      fanOut(),
-      sqltag` WHERE c.campaign_id = ${campaignId}::uuid AND c.created_at >= ${from} AND c.created_at < ${to} GROUP BY v.dim, v.value`,
+      ", s.* FROM (SELECT ",
+      pairSums.select,
+      sqltag` FROM clicks c WHERE c.campaign_id = ${campaignId}::uuid AND c.created_at >= ${from} AND c.created_at < ${to}`,
+      pairSums.groupBy,
+      ") s",
     ]),
   );
   for (const s of addToAllCampaigns(sqltag`1`, day, campaignId)) await tx.execute(s);
@@ -328,6 +342,15 @@ async function refreshClickRollups(db: SqlExecutor, limit: number): Promise<{ se
 const isSerializationFailure = (err: unknown): boolean =>
   (err as { code?: string } | null)?.code === "40001" || (err instanceof Error && /could not serialize access/.test(err.message));
 
+/** Sums of one (UTC day, campaign) pair's clicks (refreshPair), of new clicks per pair (addLoggedClicks), and of one
+ * day's clicks per campaign (rebuildDay). */
+const pairSums = dimSums([]);
+const campaignSums = dimSums([["c.campaign_id", "campaign_id"]]);
+const newSums = dimSums([
+  ["(c.created_at AT TIME ZONE 'UTC')::date", "day"],
+  ["c.campaign_id", "campaign_id"],
+]);
+
 /**
  * Claims up to `limit` report_click_log rows (skipping rows another worker holds) and adds their clicks to the
  * daily, hourly and all-campaign rollups, in one transaction. Returns how many log rows it took. The click ids stay
@@ -354,9 +377,11 @@ export async function addLoggedClicks(db: SqlExecutor, limit: number): Promise<n
         "WITH taken AS (DELETE FROM report_click_log WHERE id = ANY(",
         sqltag`${claimed.log_ids}::bigint[]`,
         ") RETURNING ids), ",
-        "delta AS (SELECT (c.created_at AT TIME ZONE 'UTC')::date AS day, c.campaign_id, v.dim, v.value, count(*) AS clicks, count(*) FILTER (WHERE c.is_unique) AS uniq, coalesce(sum(c.cost), 0) AS cost FROM clicks c CROSS JOIN LATERAL ",
-        fanOut(),
-        ` WHERE c.id = ANY(${ids}) GROUP BY 1, 2, v.dim, v.value), `,
+        "delta AS (SELECT ",
+        newSums.select,
+        ` FROM clicks c WHERE c.id = ANY(${ids})`,
+        newSums.groupBy,
+        "), ",
         "daily AS (INSERT INTO report_rollup_daily (day, campaign_id, dim, value, clicks, uniq, cost) SELECT day, campaign_id, dim, value, clicks, uniq, cost FROM delta ORDER BY 1, 2, 3, 4",
         add("report_rollup_daily", "day, campaign_id, dim, value"),
         "), days AS (INSERT INTO report_rollup_day (dim, day, value, clicks, uniq, cost) SELECT dim, day, value, sum(clicks), sum(uniq), sum(cost) FROM delta GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
@@ -523,9 +548,11 @@ export async function rebuildDay(db: SqlExecutor, day: string): Promise<void> {
       sqlJoin([
         "INSERT INTO report_rollup_daily (day, campaign_id, dim, value, clicks, uniq, cost) SELECT ",
         sqltag`${day}::date`,
-        ", c.campaign_id, v.dim, v.value, count(*), count(*) FILTER (WHERE c.is_unique), coalesce(sum(c.cost), 0) FROM clicks c CROSS JOIN LATERAL ",
-        fanOut(),
-        sqltag` WHERE c.created_at >= ${from} AND c.created_at < ${to} GROUP BY c.campaign_id, v.dim, v.value`,
+        ", s.* FROM (SELECT ",
+        campaignSums.select,
+        sqltag` FROM clicks c WHERE c.created_at >= ${from} AND c.created_at < ${to}`,
+        campaignSums.groupBy,
+        ") s",
       ]),
     );
     await tx.execute(sqltag`DELETE FROM report_rollup_hourly WHERE hour >= ${from} AND hour < ${to}`);

@@ -77,6 +77,13 @@ describe("click COPY lines", () => {
     expect(parseClickLine(clickLine(row))).toEqual(row);
   });
 
+  it("writes each row's own time when times repeat and alternate (the last one is remembered)", () => {
+    const row = fc.sample(clickRow, { numRuns: 1, seed: 11 })[0] as ClickRow;
+    for (const at of [0, 0, 1_700_000_000_123, 0, 1_700_000_000_123, 1_700_000_000_124]) {
+      expect(parseClickLine(clickLine({ ...row, createdAt: at, landingClickedAt: at + 1 }))).toMatchObject({ createdAt: at, landingClickedAt: at + 1 });
+    }
+  });
+
   it("refuses a line that is not a click row", () => {
     expect(() => parseClickLine("a\tb\n")).toThrow(/2 fields, not 43/);
   });

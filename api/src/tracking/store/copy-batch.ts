@@ -30,7 +30,26 @@ export function copyField(v: string | number | boolean | null | undefined): stri
   return SPECIAL.test(v) ? v.replace(SPECIAL_ALL, (ch) => ESCAPES[ch] as string) : v;
 }
 
-const iso = (ms: number | null): string => (ms === null ? "\\N" : new Date(ms).toISOString());
+/**
+ * ISO-8601 text of an epoch-ms time (\N for null), remembering the last one: clicks arrive several to the
+ * millisecond and a click's row, hit and visitor share its time, so most calls skip the Date (about 1 us each).
+ */
+function isoMemo(): (ms: number | null) => string {
+  let lastMs = Number.NaN;
+  let last = "";
+  return (ms) => {
+    if (ms === null) return "\\N";
+    if (ms !== lastMs) {
+      last = new Date(ms).toISOString();
+      lastMs = ms;
+    }
+    return last;
+  };
+}
+/** Times of clicks, hits and visits. */
+const iso = isoMemo();
+/** Visitor session ends (a visit's time plus the session length): their own memo, so they do not evict the visit's. */
+const isoUntil = isoMemo();
 
 /** An array literal for text[] (the reasons are fixed identifiers, but quote anyway), as one COPY field. */
 function textArrayField(values: string[]): string {
@@ -127,7 +146,7 @@ function hitLine(h: HitRow): string {
 
 function visitorLine(v: VisitorTouch, sessionMs: number): string {
   const at = iso(v.at);
-  return `${v.id}\t${at}\t${at}\t${iso(v.at + sessionMs)}\t${copyField(v.clickId)}\t${copyField(v.clickId)}\t${v.visits}\n`;
+  return `${v.id}\t${at}\t${at}\t${isoUntil(v.at + sessionMs)}\t${copyField(v.clickId)}\t${copyField(v.clickId)}\t${v.visits}\n`;
 }
 
 /**

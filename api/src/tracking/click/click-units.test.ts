@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClickRow } from "../store/rows.js";
 import { fraudScore } from "./fraud.js";
 import { escapeHtml, insertTag, renderLander } from "./lander.js";
 import { appendParam, clickMacros, expandMacros, safeRedirect } from "./macros.js";
+import { primaryLanguage } from "./click-route.js";
 import { parseUa } from "./user-agent.js";
 import { shiftDecimalLeft } from "../snapshot.js";
 
@@ -117,5 +119,38 @@ describe("batch literals", () => {
     expect(p).toContain('{"a\\"b\\\\c,{d}"}');
     expect(p).toContain('{"x,y"}');
     expect(p).toContain("{NULL}");
+  });
+});
+
+describe("primary language of Accept-Language", () => {
+  it.each([
+    ["en-US,en;q=0.9", "en"],
+    [" DE-at ; q=1", "de"],
+    ["fil", "fil"],
+    ["en-", "en"],
+    ["*", ""],
+    ["en_US", ""],
+    ["english", ""],
+    ["e1", ""],
+    ["en US", ""],
+    ["", ""],
+  ])("%j -> %j", (header, lang) => expect(primaryLanguage(header)).toBe(lang));
+
+  it("agrees with the split-based definition on any header", () => {
+    const reference = (header: string) => {
+      const first = header.split(",")[0]?.split(";")[0]?.trim().toLowerCase() ?? "";
+      const primary = first.split("-")[0] ?? "";
+      return /^[a-z]{2,3}$/.test(primary) ? primary : "";
+    };
+    const part = fc.constantFrom("en", "DE", "fil", "x", "-", "_", ",", ";", " ", "\t", "q=0.8", "US", "1", "*", "zh-Hant");
+    fc.assert(
+      fc.property(
+        fc.array(part, { maxLength: 8 }).map((a) => a.join("")),
+        (header) => {
+          expect(primaryLanguage(header)).toBe(reference(header));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

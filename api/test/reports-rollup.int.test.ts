@@ -5,7 +5,16 @@ import { type BaseQuery, queryOf } from "../src/reports/base-sums.js";
 import type { Dimension } from "../src/reports/dimensions.js";
 import { resolveRange } from "../src/reports/params.js";
 import { sqltag } from "@prisma/client/runtime/client";
-import { drainRollups, readSums, rebuildDay, refreshPair, rollupClicksSql } from "../src/reports/rollup.js";
+import {
+  createRollupWorker,
+  drainRollups,
+  ROLLUP_MAX_SHARE,
+  ROLLUP_PASS_FULL,
+  readSums,
+  rebuildDay,
+  refreshPair,
+  rollupClicksSql,
+} from "../src/reports/rollup.js";
 import { startTestApp, type TestApp } from "./helpers/app.js";
 import { Fixtures } from "./helpers/reports-fixtures.js";
 
@@ -255,6 +264,41 @@ describe("rollups", () => {
     expect((await fx.client.query("SELECT count(*)::int AS n FROM report_click_log")).rows[0].n).toBe(0);
     expect(await marks()).toBe(0);
     await drainRollups(db);
+    await compareAll(true);
+  });
+
+  it("the worker drains a backlog pass by pass, each followed by nine times its length of rest, and stops mid-rest", async () => {
+    await drainRollups(t.app.deps.db.sql);
+    // Four full passes of log rows without clicks: only the pacing is under test here, and the sums stay exact.
+    await fx.client.query("INSERT INTO report_click_log (day, campaign_id, ids) SELECT '2026-03-04', $1::uuid, '{}' FROM generate_series(1, $2::int)", [
+      camps[0],
+      ROLLUP_PASS_FULL * 4 + 10,
+    ]);
+    const passes: Array<{ at: number; spentMs: number; restMs: number; seen: number }> = [];
+    const warnings: string[] = [];
+    const logger = {
+      debug: (o: { spentMs: number; restMs: number; seen: number }, msg: string) => {
+        if (msg === "report rollup pass") passes.push({ at: performance.now(), ...o });
+      },
+      warn: (_: unknown, msg: string) => warnings.push(msg),
+    } as unknown as TestApp["app"]["deps"]["logger"];
+    const worker = createRollupWorker({ db: t.app.deps.db, logger }, 60_000);
+    worker.start();
+    await expect.poll(() => passes.length, { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(3);
+    for (const [i, p] of passes.slice(0, 3).entries()) {
+      expect(p.seen).toBe(ROLLUP_PASS_FULL);
+      // Times are logged in whole milliseconds.
+      expect(p.restMs).toBeGreaterThanOrEqual(((p.spentMs - 0.5) * (1 - ROLLUP_MAX_SHARE)) / ROLLUP_MAX_SHARE - 1);
+      // The next pass starts only after the rest (its own time comes on top).
+      const next = passes[i + 1];
+      if (next) expect(next.at - p.at).toBeGreaterThanOrEqual(p.restMs - 2);
+    }
+    // Stopping in the middle of a rest does not wait for it to end.
+    const stopping = performance.now();
+    await worker.stop();
+    expect(performance.now() - stopping).toBeLessThan(1_000);
+    expect(warnings).toEqual([]);
+    await drainRollups(t.app.deps.db.sql);
     await compareAll(true);
   });
 });

@@ -285,17 +285,17 @@ export const REPORT_TABLES = [
 ] as const;
 
 /**
- * One worker pass: add up to 5 x `limit` logged click inserts, rebuild up to `limit` marked click pairs and `limit`
+ * One worker pass: add up to `limit` logged click inserts, rebuild up to `limit` marked click pairs and `limit`
  * dirty conversion pairs, oldest day first.
  */
-export async function refreshRollups(db: SqlExecutor, limit = 200): Promise<{ seen: number; cleared: number }> {
+export async function refreshRollups(db: SqlExecutor, limit = ROLLUP_PASS_FULL): Promise<{ seen: number; cleared: number }> {
   const clicks = await refreshClickRollups(db, limit);
   const conversions = await refreshConversionRollups(db, limit);
   return { seen: Math.max(clicks.seen, conversions.seen), cleared: clicks.cleared + conversions.cleared };
 }
 
 async function refreshClickRollups(db: SqlExecutor, limit: number): Promise<{ seen: number; cleared: number }> {
-  const added = await addLoggedClicks(db, limit * 5);
+  const added = await addLoggedClicks(db, limit);
   const pairs = await db.query<{ day: string; campaign_id: string }>(
     sqltag`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day, campaign_id::text FROM report_click_dirty ORDER BY 1, 2 LIMIT ${limit}`,
   );
@@ -388,35 +388,58 @@ export async function addLoggedClicks(db: SqlExecutor, limit: number): Promise<n
  */
 export const ROLLUP_MAX_SHARE = 0.1;
 
+/** Items of each kind (log rows, click pairs, conversion pairs) in one pass; a pass that met it has more waiting. */
+export const ROLLUP_PASS_FULL = 200;
+
 /** How long the worker rests after a pass of `spentMs`: the interval, or longer so passes stay within `maxShare`. */
 export const restAfter = (spentMs: number, intervalMs: number, maxShare = ROLLUP_MAX_SHARE): number =>
   Math.max(intervalMs, (spentMs * (1 - maxShare)) / maxShare);
 
-/** Runs refreshRollups every `intervalMs` or, after a long pass, later (ROLLUP_MAX_SHARE); never two passes at once. */
+/**
+ * Runs refreshRollups every `intervalMs`. A backlog drains pass by pass, each pass followed by its share of rest
+ * (ROLLUP_MAX_SHARE), so the worker never holds a database core for long stretches: run back to back, the passes
+ * of a backlog took a core for seconds and every click committed meanwhile waited its turn. Never two passes at once.
+ */
 export function createRollupWorker(deps: Pick<Deps, "db" | "logger">, intervalMs: number, maxShare = ROLLUP_MAX_SHARE) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = false;
+  let wake: (() => void) | null = null;
   const schedule = (ms: number) => {
     if (stopped) return;
     timer = setTimeout(tick, ms);
     timer.unref();
   };
+  const rest = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      t.unref();
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
   function tick() {
     timer = null;
     if (stopped || running) return;
-    const started = performance.now();
+    let spent = 0;
     running = (async () => {
-      // Drain in passes, so a backlog (first start on old data) does not wait an interval per 200 pairs.
       for (;;) {
+        const started = performance.now();
         const pass = await refreshRollups(deps.db.sql);
-        if (stopped || pass.seen < 200) break;
+        spent = performance.now() - started;
+        const full = pass.seen >= ROLLUP_PASS_FULL;
+        const restMs = full ? restAfter(spent, 0, maxShare) : 0;
+        deps.logger.debug({ spentMs: Math.round(spent), seen: pass.seen, restMs: Math.round(restMs) }, "report rollup pass");
+        if (stopped || !full) break;
+        await rest(restMs);
+        if (stopped) break;
       }
     })()
       .catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "report rollup pass failed"))
       .finally(() => {
         running = null;
-        schedule(restAfter(performance.now() - started, intervalMs, maxShare));
+        schedule(restAfter(spent, intervalMs, maxShare));
       });
   }
   return {
@@ -427,6 +450,7 @@ export function createRollupWorker(deps: Pick<Deps, "db" | "logger">, intervalMs
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      wake?.();
       await running;
     },
   };

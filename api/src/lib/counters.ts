@@ -44,6 +44,15 @@ function sweepOldest(map: Map<string, { until: number }>, t: number, budget: num
   }
 }
 
+/**
+ * The key as one flat string. Keys are built from parts, which V8 keeps as a tree of them until the string is read
+ * whole; a Map would hold the tree. Reading a character flattens it in place, so the parts can be collected.
+ */
+function flat(key: string): string {
+  key.charCodeAt(0);
+  return key;
+}
+
 /** Keeps a map within `max` keys by dropping its oldest. */
 function cap(map: Map<string, unknown>, max: number) {
   let over = map.size - max;
@@ -65,7 +74,7 @@ export function memoryCounters(now: () => number = Date.now, maxKeys = MEMORY_MA
   }, 1_000);
   sweep.unref();
   const put = (key: string, value: string, until: number) => {
-    values.set(key, { value, until });
+    values.set(flat(key), { value: flat(value), until });
     cap(values, maxKeys);
   };
 
@@ -79,10 +88,13 @@ export function memoryCounters(now: () => number = Date.now, maxKeys = MEMORY_MA
   };
   /** Appends one event at `t` to the key's log (the last `track` kept, alive `windowMs`); returns the log. */
   const record = (key: string, t: number, windowMs: number, track: number): number[] => {
-    let entry = logs.get(key);
+    const entry = logs.get(key);
     if (!entry) {
-      logs.set(key, (entry = { times: [], until: 0 }));
+      // Most keys (visitors' IPs) see one event: an array of exactly one, not push's room for 17.
+      const times = [t];
+      logs.set(flat(key), { times, until: t + windowMs });
       cap(logs, maxKeys);
+      return times;
     }
     entry.times.push(t);
     if (entry.times.length > track) entry.times.splice(0, entry.times.length - track);

@@ -1,6 +1,7 @@
 // Counters shared by all requests: rate limits, click floods, frequency caps, unique detection, bindings.
 // In process for one node; in Redis when REDIS_URL is set, so several api nodes agree.
 import type { Redis } from "ioredis";
+import { flat } from "./flat.js";
 
 export interface Counters {
   /**
@@ -44,15 +45,6 @@ function sweepOldest(map: Map<string, { until: number }>, t: number, budget: num
   }
 }
 
-/**
- * The key as one flat string. Keys are built from parts, which V8 keeps as a tree of them until the string is read
- * whole; a Map would hold the tree. Reading a character flattens it in place, so the parts can be collected.
- */
-function flat(key: string): string {
-  key.charCodeAt(0);
-  return key;
-}
-
 /** Keeps a map within `max` keys by dropping its oldest. */
 function cap(map: Map<string, unknown>, max: number) {
   let over = map.size - max;
@@ -73,6 +65,7 @@ export function memoryCounters(now: () => number = Date.now, maxKeys = MEMORY_MA
     sweepOldest(values, t, SWEEP_BUDGET);
   }, 1_000);
   sweep.unref();
+  // Keys and values are built from parts: flat, so a Map holds one string instead of the tree of them.
   const put = (key: string, value: string, until: number) => {
     values.set(flat(key), { value: flat(value), until });
     cap(values, maxKeys);
